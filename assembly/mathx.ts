@@ -31,7 +31,7 @@ export function scalbn(y: f64, k: f64): f64 {
     k = k + 969.0;
     if (k < -1022.0) k = -1022.0;
   }
-  return y * POW2[<i32>(k + 1022.0)];
+  return y * unchecked(POW2[<i32>(k + 1022.0)]);
 }
 
 export function exp(x: f64): f64 {

@@ -59,20 +59,20 @@ export function seedPath(seed: i32, path: i32): void {
 /** Next 32 random bits of factor f's stream (xoshiro128**, Blackman & Vigna 2018). */
 export function nextBits(f: i32): i32 {
   const o = f * 4;
-  const s0 = S[o];
-  let s1 = S[o + 1];
-  let s2 = S[o + 2];
-  let s3 = S[o + 3];
+  const s0 = unchecked(S[o]);
+  let s1 = unchecked(S[o + 1]);
+  let s2 = unchecked(S[o + 2]);
+  let s3 = unchecked(S[o + 3]);
   const x5 = (s1 * 5) | 0;
   const result = ((((x5 << 7) | (x5 >>> 25)) * 9) | 0);
   const t = s1 << 9;
   s2 = s2 ^ s0;
   s3 = s3 ^ s1;
   s1 = s1 ^ s2;
-  S[o] = s0 ^ s3;
-  S[o + 1] = s1;
-  S[o + 2] = s2 ^ t;
-  S[o + 3] = (s3 << 11) | (s3 >>> 21);
+  unchecked(S[o] = s0 ^ s3);
+  unchecked(S[o + 1] = s1);
+  unchecked(S[o + 2] = s2 ^ t);
+  unchecked(S[o + 3] = (s3 << 11) | (s3 >>> 21));
   return result;
 }
 
@@ -88,7 +88,7 @@ export function normal(f: i32): f64 {
   let hz = nextBits(f);
   let iz = hz & 127;
   let j = <f64>(hz >> 7);
-  if (Math.abs(j) < KN[iz]) return j * WN[iz];
+  if (Math.abs(j) < unchecked(KN[iz])) return j * unchecked(WN[iz]);
   while (true) {
     const x = j * WN[iz];
     if (iz == 0) {
@@ -104,7 +104,7 @@ export function normal(f: i32): f64 {
     hz = nextBits(f);
     iz = hz & 127;
     j = <f64>(hz >> 7);
-    if (Math.abs(j) < KN[iz]) return j * WN[iz];
+    if (Math.abs(j) < unchecked(KN[iz])) return j * unchecked(WN[iz]);
   }
   return 0.0;
 }

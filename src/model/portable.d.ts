@@ -5,3 +5,5 @@ declare type f64 = number;
 declare type i32 = number;
 declare type u32 = number;
 declare type bool = boolean;
+/** AssemblyScript's unchecked(): skips the bounds check in wasm; the identity in JS (portable-runtime.ts). */
+declare function unchecked<T>(value: T): T;

@@ -1,0 +1,108 @@
+// Miner operations (model-spec §5): fleet, power price and curtailment, operating costs, production; on the
+// `power` stream. Cash and free BTC live in FIRM (params.ts), shared with the capital module.
+import { P, G, FIRM, CASH, FREE_BTC } from './params';
+import { P_UPTIME, P_POOL_FEE, P_CAP_MW, P_CONTRACT, P_HEDGED, P_RESALE, P_DR_PER_DAY, P_LN_SPOT_MEAN, P_SPOT_PHI,
+  P_SPOT_SD, P_SPOT_CORR, P_SPOT_IDIO, P_SHOCK_P_DAY, P_SHOCK_MULT, P_SHOCK_DAYS, P_SGA_PER_DAY, P_SGA_PER_EHS_DAY,
+  P_OTHER_OPEX, P_SELL_SHARE, P_HAIRCUT, P_N_GEN, G_STRIDE, G_HASH_EHS, G_JPTH, G_RETIRE_DAY } from './layout';
+import { F_POWER, normal, uniform } from './rng';
+import { exp } from './mathx';
+
+/** MWh per day drawn by one PH/s at 1 J/TH: 1 PH/s × 1 J/TH = 1 kW → 0.024 MWh/day (§5). */
+export const MWH_PER_PH_DAY_PER_JPTH: f64 = 0.024;
+
+// Per-run constants cached at reset.
+let uptime: f64 = 0.0;
+let poolFee: f64 = 0.0;
+let capMw: f64 = 0.0;
+let resale = false;
+let hedged: f64 = 0.0;
+let contract: f64 = 0.0;
+let lnSpotMean: f64 = 0.0;
+let spotPhi: f64 = 0.0;
+let spotSd: f64 = 0.0;
+let spotCorr: f64 = 0.0;
+let spotIdio: f64 = 0.0;
+let shockP: f64 = 0.0;
+let nGen: i32 = 0;
+
+let spotDev: f64 = 0.0; // ln p − ln p̄
+let shockLeft: f64 = 0.0;
+let spot: f64 = 0.0;
+let runningPh: f64 = 0.0;
+let minedBtc: f64 = 0.0;
+let overheadUsd: f64 = 0.0; // SG&A + other opex, today
+
+export function minerReset(): void {
+  uptime = P[P_UPTIME]; poolFee = P[P_POOL_FEE]; capMw = P[P_CAP_MW]; resale = P[P_RESALE] > 0.5;
+  hedged = P[P_HEDGED]; contract = P[P_CONTRACT]; lnSpotMean = P[P_LN_SPOT_MEAN]; spotPhi = P[P_SPOT_PHI];
+  spotSd = P[P_SPOT_SD]; spotCorr = P[P_SPOT_CORR]; spotIdio = P[P_SPOT_IDIO]; shockP = P[P_SHOCK_P_DAY];
+  nGen = <i32>P[P_N_GEN];
+  spotDev = 0.0;
+  shockLeft = 0.0;
+  spot = exp(P[P_LN_SPOT_MEAN]);
+  runningPh = 0.0;
+  minedBtc = 0.0;
+  overheadUsd = 0.0;
+}
+
+/** Spot power for day t: OU on ln p with the exact discretisation (§11.6), correlated with the day's price shock. */
+function spotStep(priceShock: f64): void {
+  const w = spotCorr * priceShock + spotIdio * normal(F_POWER);
+  spotDev = spotPhi * spotDev + spotSd * w;
+  if (shockLeft > 0.0) shockLeft = shockLeft - 1.0;
+  if (shockLeft <= 0.0 && shockP > 0.0 && uniform(F_POWER) < shockP) shockLeft = P[P_SHOCK_DAYS];
+  spot = exp(lnSpotMean + spotDev) * (shockLeft > 0.0 ? P[P_SHOCK_MULT] : 1.0);
+}
+
+/** Marginal power price: spot with resale (take-or-pay hedge), else the blended hedge/spot price (§5). */
+export function marginalPowerUsdPerMwh(): f64 {
+  if (resale) return spot;
+  return hedged * contract + (1.0 - hedged) * spot;
+}
+
+/**
+ * One day of operations at price `price` and `btcPerPhDay` (expected BTC per PH/s before pool fee): curtailment by
+ * efficiency under the power cap, production, costs. Adds the day's cash flow to FIRM. Returns BTC mined.
+ */
+export function minerDay(t: i32, price: f64, btcPerPhDay: f64, priceShock: f64): f64 {
+  spotStep(priceShock);
+  const marginal = marginalPowerUsdPerMwh();
+  const hashpriceNet = price * btcPerPhDay * (1.0 - poolFee);
+  let capLeft = capMw;
+  let nameplateEhs: f64 = 0.0;
+  let powerMw: f64 = 0.0;
+  runningPh = 0.0;
+  for (let g = 0; g < nGen; g++) {
+    const o = g * G_STRIDE;
+    if (<f64>t >= unchecked(G[o + G_RETIRE_DAY])) continue;
+    const ehs = unchecked(G[o + G_HASH_EHS]);
+    const jPerTh = unchecked(G[o + G_JPTH]);
+    nameplateEhs = nameplateEhs + ehs;
+    // Runs iff its revenue per MWh covers the marginal power price (§5 curtailment); best efficiency first.
+    if (hashpriceNet / (MWH_PER_PH_DAY_PER_JPTH * jPerTh) < marginal || capLeft <= 0.0) continue;
+    const mw = ehs * uptime * jPerTh; // EH/s × J/TH = MW
+    const frac = mw > capLeft ? capLeft / mw : 1.0;
+    runningPh = runningPh + ehs * 1000.0 * uptime * frac;
+    powerMw = powerMw + mw * frac;
+    capLeft = capLeft - mw * frac;
+  }
+  const mwh = powerMw * 24.0;
+  let powerUsd: f64 = 0.0;
+  if (resale) {
+    const hedgedMwh = hedged * capMw * 24.0;
+    powerUsd = hedgedMwh * contract + (mwh - hedgedMwh) * spot;
+  } else {
+    powerUsd = mwh * marginal;
+  }
+  overheadUsd = P[P_SGA_PER_DAY] + P[P_SGA_PER_EHS_DAY] * nameplateEhs + P[P_OTHER_OPEX] * runningPh;
+  minedBtc = runningPh * btcPerPhDay * (1.0 - poolFee);
+  const sold = minedBtc * P[P_SELL_SHARE];
+  FIRM[FREE_BTC] = FIRM[FREE_BTC] + (minedBtc - sold);
+  FIRM[CASH] = FIRM[CASH] + sold * price * (1.0 - P[P_HAIRCUT]) + P[P_DR_PER_DAY] - powerUsd - overheadUsd;
+  return minedBtc;
+}
+
+export function minerRunningPh(): f64 { return runningPh; }
+/** SG&A + other opex of the day: the buffer's running-cost part (§5 Treasury). */
+export function minerOverheadUsd(): f64 { return overheadUsd; }
+export function minerSpotUsdPerMwh(): f64 { return spot; }

@@ -1,0 +1,101 @@
+// The path loop: one path at a time, every factor on its own stream, daily steps in the order of model-spec §6:
+// market step → operations cash flow → treasury sales → margin checks → payments due → default test.
+import { P, FIRM, CASH, FREE_BTC, MONTH_END } from './params';
+import { P_SEED, P_DAYS, P_MONTHS, P_CASH0, P_BTC0, P_FIRM_ON, P_PRICE0, V_PRICE, V_DIFFICULTY, V_HASHRATE,
+  V_HASHPRICE, V_SHARE, V_MINED, V_CASH, V_BTC, V_NET_DEBT, N_VARS, FIRST_FIRM_VAR, N_SAMPLES, R_STRIDE,
+  R_DEFAULT_DAY, R_CAUSE, R_TRANCHE, R_LNP_T, R_P_T, R_MARGIN_EVENTS, R_CASH_T, R_MINED_T } from './layout';
+import { seedPath } from './rng';
+import { exp, log } from './mathx';
+import { marketReset, marketStep, priceShock } from './market';
+import { networkReset, networkDay, networkDifficulty, networkHashrateEhs, networkBtcPerPhDay } from './network';
+import { minerReset, minerDay, minerRunningPh, minerOverheadUsd } from './miner';
+import { capitalReset, treasuryDay, marginDay, paymentsDay, defaultCause, defaultTranche, marginEventCount,
+  debtOutstanding, pledgedBtc } from './capital';
+import { REC, histAdd, sampleSet } from './aggregate';
+
+const VALUES = new Float64Array(N_VARS);
+
+function recordMonth(path: i32, m: i32, firmAlive: bool): void {
+  for (let v = 0; v < N_VARS; v++) {
+    const firm = v >= FIRST_FIRM_VAR;
+    // A defaulted path leaves the firm variables' distributions from its default month on (§7).
+    if (m > 0 && (!firm || firmAlive)) histAdd(v, m, VALUES[v]);
+    if (path < N_SAMPLES) sampleSet(path, v, m, firm && !firmAlive ? NaN : VALUES[v]);
+  }
+}
+
+function setValues(price: f64, minedMonth: f64): void {
+  const h = networkHashrateEhs();
+  VALUES[V_PRICE] = price;
+  VALUES[V_DIFFICULTY] = networkDifficulty();
+  VALUES[V_HASHRATE] = h;
+  VALUES[V_HASHPRICE] = price * networkBtcPerPhDay();
+  VALUES[V_SHARE] = minerRunningPh() / 1000.0 / h;
+  VALUES[V_MINED] = minedMonth;
+  VALUES[V_CASH] = FIRM[CASH];
+  VALUES[V_BTC] = FIRM[FREE_BTC] + pledgedBtc();
+  VALUES[V_NET_DEBT] = debtOutstanding() - FIRM[CASH];
+}
+
+function simulatePath(path: i32, slot: i32): void {
+  const days = <i32>P[P_DAYS];
+  const months = <i32>P[P_MONTHS];
+  const firmOn = P[P_FIRM_ON] > 0.5;
+  marketReset();
+  const price0 = P[P_PRICE0];
+  networkReset(price0);
+  minerReset();
+  capitalReset();
+  FIRM[CASH] = P[P_CASH0];
+  FIRM[FREE_BTC] = P[P_BTC0];
+  let alive = firmOn;
+  let defaultDay = 0;
+  let minedMonth: f64 = 0.0;
+  let minedTotal: f64 = 0.0;
+  let lnP = log(price0);
+  let price = price0;
+  setValues(price0, 0.0);
+  VALUES[V_SHARE] = 0.0;
+  if (path < N_SAMPLES) recordMonth(path, 0, true);
+  let m = 1;
+  for (let t = 1; t <= days; t++) {
+    lnP = marketStep();
+    price = exp(lnP);
+    networkDay(t, price);
+    if (alive) {
+      const mined = minerDay(t, price, networkBtcPerPhDay(), priceShock());
+      minedMonth = minedMonth + mined;
+      minedTotal = minedTotal + mined;
+      treasuryDay(t, price, minerOverheadUsd());
+      if (marginDay(t, price) || paymentsDay(t, price)) {
+        alive = false;
+        defaultDay = t;
+      }
+    }
+    if (m <= months && t == MONTH_END[m]) {
+      setValues(price, minedMonth);
+      recordMonth(path, m, alive);
+      minedMonth = 0.0;
+      m++;
+    }
+  }
+  const o = slot * R_STRIDE;
+  REC[o + R_DEFAULT_DAY] = <f64>defaultDay;
+  REC[o + R_CAUSE] = defaultDay > 0 ? <f64>defaultCause() : 0.0;
+  REC[o + R_TRANCHE] = defaultDay > 0 ? <f64>defaultTranche() : -1.0;
+  REC[o + R_LNP_T] = lnP - log(price0);
+  REC[o + R_P_T] = price;
+  REC[o + R_MARGIN_EVENTS] = marginEventCount();
+  REC[o + R_CASH_T] = FIRM[CASH];
+  REC[o + R_MINED_T] = minedTotal;
+}
+
+/** Simulate paths firstPath … firstPath + nPaths − 1 (nPaths ≤ MAX_CHUNK); records go to REC[0 … nPaths). */
+export function simulate(firstPath: i32, nPaths: i32): void {
+  const seed = <i32>P[P_SEED];
+  for (let q = 0; q < nPaths; q++) {
+    const path = firstPath + q;
+    seedPath(seed, path);
+    simulatePath(path, q);
+  }
+}

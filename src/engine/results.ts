@@ -1,0 +1,248 @@
+// Merging chunk outputs into a run result (model-spec §7). Records must be added in path order (the engines
+// buffer out-of-order chunks), so every float sum is folded in the same order whatever the worker count or chunk
+// size; histogram counts are integers. Quantiles, PD curves and intervals are computed here from counts only.
+import '../model/portable-runtime';
+import * as L from '../../assembly/layout';
+import { exp } from '../../assembly/mathx';
+import type { CompiledScenario } from '../model/compile';
+
+export const VAR_KEYS = ['btcPriceUsd', 'difficulty', 'networkHashrateEhs', 'hashpriceUsdPerPhDay', 'minerShare',
+  'btcMinedPerMonth', 'cashUsd', 'btcHeld', 'netDebtUsd'] as const;
+export type VarKey = (typeof VAR_KEYS)[number];
+export const VAR_UNITS: Record<VarKey, string> = {
+  btcPriceUsd: 'USD/BTC', difficulty: 'difficulty (target 0x1d00ffff = 1)', networkHashrateEhs: 'EH/s',
+  hashpriceUsdPerPhDay: 'USD per PH/s per day', minerShare: 'share of network hashrate (0–1)',
+  btcMinedPerMonth: 'BTC per month', cashUsd: 'USD', btcHeld: 'BTC (free + pledged)', netDebtUsd: 'USD (debt − cash)',
+};
+export const CAUSE_KEYS = ['none', 'liquidity', 'operating', 'maturity', 'margin_call'] as const;
+export const QUANTILE_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+const Z95 = 1.959963984540054;
+/** Variables whose underflow bin means "zero" (a retired fleet mines nothing) rather than "below the range". */
+const ZEROABLE = new Set<number>([L.V_SHARE, L.V_MINED, L.V_BTC]);
+
+export interface PdPoint { pd: number; se: number; ci95: [number, number] }
+export interface QuantileSeries { unit: string; n: number[]; p5: number[]; p25: number[]; p50: number[]; p75: number[]; p95: number[] }
+export interface SamplePath { path: number; defaultDay: number | null; defaultDate: string | null; series: Record<VarKey, (number | null)[]> }
+
+export interface RunResult {
+  pd: number;
+  pdByMonth: number[];
+  pdStdErr: number[];
+  pdCI95: [number, number][];
+  pdAtYears: Record<string, PdPoint>;
+  defaultCauses: Record<string, { count: number; share: number }>;
+  defaultTranches: Record<string, { count: number; share: number }>;
+  timeToDefault: { monthCounts: number[]; medianMonth: number | null };
+  marginLiquidations: { events: number; paths: number };
+  terminal: { meanPriceUsd: number; meanPriceStdErr: number; meanLnReturn: number; sdLnReturn: number; meanBtcMined: number };
+  quantiles: Record<VarKey, QuantileSeries>;
+  monthDates: string[];
+  samplePaths: SamplePath[];
+  meta: RunMeta;
+}
+
+export interface RunMeta {
+  paths: number; seed: number; months: number; workers: number; engine: string; chunkPaths: number;
+  elapsedMs: number; version: string; startDate: string; scenarioName?: string; complete: boolean;
+}
+
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const z2 = Z95 * Z95;
+  const den = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / den;
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export class RunAccumulator {
+  readonly months: number;
+  pathsDone = 0;
+  private defaultsByMonth: number[];
+  private causes = new Array<number>(L.N_CAUSES).fill(0);
+  private tranches: number[];
+  private marginEvents = 0;
+  private marginPaths = 0;
+  private sumP = 0;
+  private sumP2 = 0;
+  private sumLn = 0;
+  private sumLn2 = 0;
+  private sumMined = 0;
+  private hist: Int32Array;
+  private samples: Float64Array | null = null;
+  private defaultDays = new Map<number, number>();
+
+  constructor(private readonly c: CompiledScenario) {
+    this.months = c.months;
+    this.defaultsByMonth = new Array(c.months + 1).fill(0);
+    this.tranches = new Array(c.trancheIds.length + 1).fill(0);
+    this.hist = new Int32Array(L.N_VARS * c.months * L.H_BINS);
+  }
+
+  private monthOfDay(day: number): number {
+    const me = this.c.monthEnd;
+    let lo = 1, hi = this.months;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (me[mid] >= day) hi = mid; else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Records of paths [firstPath, firstPath + n): must arrive in path order. */
+  addRecords(firstPath: number, rec: Float64Array): void {
+    if (firstPath !== this.pathsDone) throw new Error(`records out of order: got ${firstPath}, expected ${this.pathsDone}`);
+    const n = rec.length / L.R_STRIDE;
+    for (let q = 0; q < n; q++) {
+      const o = q * L.R_STRIDE;
+      const day = rec[o + L.R_DEFAULT_DAY];
+      if (day > 0) {
+        this.defaultsByMonth[this.monthOfDay(day)]++;
+        this.causes[rec[o + L.R_CAUSE]]++;
+        this.tranches[rec[o + L.R_TRANCHE] + 1]++;
+        if (firstPath + q < L.N_SAMPLES) this.defaultDays.set(firstPath + q, day);
+      }
+      const ev = rec[o + L.R_MARGIN_EVENTS];
+      this.marginEvents += ev;
+      if (ev > 0) this.marginPaths++;
+      const p = rec[o + L.R_P_T];
+      const ln = rec[o + L.R_LNP_T];
+      this.sumP += p; this.sumP2 += p * p;
+      this.sumLn += ln; this.sumLn2 += ln * ln;
+      this.sumMined += rec[o + L.R_MINED_T];
+    }
+    this.pathsDone += n;
+  }
+
+  /** Histogram counts in the compact layout [var][month 1..M][bin]. */
+  addHistograms(h: Int32Array): void {
+    const dst = this.hist;
+    for (let i = 0; i < dst.length; i++) dst[i] += h[i];
+  }
+
+  setSamples(s: Float64Array): void { this.samples = s.slice(); }
+
+  result(meta: Omit<RunMeta, 'paths' | 'months' | 'startDate' | 'seed'>): RunResult {
+    const n = this.pathsDone;
+    const M = this.months;
+    const pdByMonth: number[] = [], pdStdErr: number[] = [], pdCI95: [number, number][] = [];
+    let cum = 0;
+    const cumCount: number[] = [0];
+    for (let m = 1; m <= M; m++) {
+      cum += this.defaultsByMonth[m];
+      cumCount.push(cum);
+      const p = n > 0 ? cum / n : 0;
+      pdByMonth.push(p);
+      pdStdErr.push(n > 0 ? Math.sqrt((p * (1 - p)) / n) : 0);
+      pdCI95.push(wilson(cum, n));
+    }
+    const pdAtYears: Record<string, PdPoint> = {};
+    for (const y of [1, 2, 3, 5]) {
+      if (12 * y > M) continue;
+      pdAtYears[String(y)] = { pd: pdByMonth[12 * y - 1], se: pdStdErr[12 * y - 1], ci95: pdCI95[12 * y - 1] };
+    }
+    const defaulted = cum;
+    const share = (k: number) => (defaulted > 0 ? k / defaulted : 0);
+    const defaultCauses: RunResult['defaultCauses'] = {};
+    CAUSE_KEYS.forEach((key, i) => { if (i > 0) defaultCauses[key] = { count: this.causes[i], share: share(this.causes[i]) }; });
+    const defaultTranches: RunResult['defaultTranches'] = {};
+    defaultTranches['operating'] = { count: this.tranches[0], share: share(this.tranches[0]) };
+    this.c.trancheIds.forEach((id, k) => (defaultTranches[id] = { count: this.tranches[k + 1], share: share(this.tranches[k + 1]) }));
+    let medianMonth: number | null = null;
+    for (let m = 1; m <= M && defaulted > 0; m++) if (cumCount[m] * 2 >= defaulted) { medianMonth = m; break; }
+    const meanP = n ? this.sumP / n : 0;
+    const meanLn = n ? this.sumLn / n : 0;
+    return {
+      pd: pdByMonth[M - 1] ?? 0,
+      pdByMonth, pdStdErr, pdCI95, pdAtYears, defaultCauses, defaultTranches,
+      timeToDefault: { monthCounts: this.defaultsByMonth.slice(1), medianMonth },
+      marginLiquidations: { events: this.marginEvents, paths: this.marginPaths },
+      terminal: {
+        meanPriceUsd: meanP,
+        meanPriceStdErr: n > 1 ? Math.sqrt(Math.max(0, this.sumP2 / n - meanP * meanP) / (n - 1)) : 0,
+        meanLnReturn: meanLn,
+        sdLnReturn: n > 1 ? Math.sqrt(Math.max(0, (this.sumLn2 - n * meanLn * meanLn) / (n - 1))) : 0,
+        meanBtcMined: n ? this.sumMined / n : 0,
+      },
+      quantiles: this.quantiles(),
+      monthDates: this.c.monthDates,
+      samplePaths: this.samplePaths(),
+      meta: { ...meta, paths: n, months: M, startDate: this.c.startDate, seed: this.c.seed },
+    };
+  }
+
+  private binValue(v: number, pos: number): number {
+    // pos in [0, H_INNER]: position on the transformed axis.
+    if (v === L.V_CASH || v === L.V_NET_DEBT) {
+      const y = (pos / L.H_INNER) * 2 * L.H_ASINH_SPAN - L.H_ASINH_SPAN;
+      return L.H_ASINH_SCALE * 0.5 * (exp(y) - exp(-y)); // sinh
+    }
+    return exp(this.c.histCenter[v] - L.H_LOG_SPAN + (pos / L.H_INNER) * 2 * L.H_LOG_SPAN);
+  }
+
+  /** Quantile from the counts: linear interpolation inside the bin on the transformed (log/asinh) axis. */
+  private quantile(v: number, counts: Int32Array, total: number, q: number): number {
+    const target = q * total;
+    let cum = 0;
+    for (let b = 0; b < L.H_BINS; b++) {
+      const c = counts[b];
+      if (c > 0 && cum + c >= target) {
+        if (b === 0) return ZEROABLE.has(v) ? 0 : this.binValue(v, 0);
+        if (b === L.H_BINS - 1) return this.binValue(v, L.H_INNER);
+        return this.binValue(v, b - 1 + (target - cum) / c);
+      }
+      cum += c;
+    }
+    return NaN;
+  }
+
+  private quantiles(): Record<VarKey, QuantileSeries> {
+    const out = {} as Record<VarKey, QuantileSeries>;
+    VAR_KEYS.forEach((key, v) => {
+      const s: QuantileSeries = { unit: VAR_UNITS[key], n: [], p5: [], p25: [], p50: [], p75: [], p95: [] };
+      for (let m = 1; m <= this.months; m++) {
+        const o = (v * this.months + (m - 1)) * L.H_BINS;
+        const counts = this.hist.subarray(o, o + L.H_BINS);
+        let total = 0;
+        for (let b = 0; b < L.H_BINS; b++) total += counts[b];
+        s.n.push(total);
+        const qs = QUANTILE_LEVELS.map((q) => (total > 0 ? this.quantile(v, counts, total, q) : NaN));
+        s.p5.push(qs[0]); s.p25.push(qs[1]); s.p50.push(qs[2]); s.p75.push(qs[3]); s.p95.push(qs[4]);
+      }
+      out[key] = s;
+    });
+    return out;
+  }
+
+  private samplePaths(): SamplePath[] {
+    const s = this.samples;
+    if (!s) return [];
+    const count = Math.min(L.N_SAMPLES, this.pathsDone);
+    const out: SamplePath[] = [];
+    for (let p = 0; p < count; p++) {
+      const series = {} as Record<VarKey, (number | null)[]>;
+      VAR_KEYS.forEach((key, v) => {
+        const o = (p * L.N_VARS + v) * (L.MAX_MONTHS + 1);
+        series[key] = Array.from(s.subarray(o, o + this.months + 1), (x) => (Number.isNaN(x) ? null : x));
+      });
+      const day = this.defaultDays.get(p) ?? null;
+      out.push({ path: p, defaultDay: day, defaultDate: day === null ? null : addDaysIso(this.c.startDate, day), series });
+    }
+    return out;
+  }
+}
+
+function addDaysIso(date: string, days: number): string {
+  return new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The kernel's histogram array compacted to the run's months: [var][month][bin]. */
+export function compactHistograms(full: Int32Array, months: number): Int32Array {
+  const out = new Int32Array(L.N_VARS * months * L.H_BINS);
+  for (let v = 0; v < L.N_VARS; v++) {
+    const src = v * L.MAX_MONTHS * L.H_BINS;
+    out.set(full.subarray(src, src + months * L.H_BINS), v * months * L.H_BINS);
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+// The wasm core behind the Kernel interface: typed-array views over its fixed arrays in linear memory.
+// The module never grows memory after instantiation (all arrays are allocated at start), so views stay valid.
+import * as L from '../../assembly/layout';
+import { writeCompiled, type Kernel } from '../model/kernel';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  simulate(first: number, n: number): void;
+  histClear(): void;
+  regimeCount(i: number): number;
+  paramsPtr(): number; fleetPtr(): number; tranchesPtr(): number; paymentsPtr(): number; monthEndPtr(): number;
+  historyPtr(): number; histCenterPtr(): number; histPtr(): number; recordsPtr(): number; samplesPtr(): number;
+}
+
+export async function instantiateWasmKernel(module: WebAssembly.Module): Promise<Kernel> {
+  const instance = await WebAssembly.instantiate(module, {
+    env: {
+      abort(_msg: number, _file: number, line: number, col: number) {
+        throw new Error(`minerisk wasm core aborted at ${line}:${col}`);
+      },
+    },
+  });
+  const x = instance.exports as unknown as Exports;
+  const buf = x.memory.buffer;
+  const f64 = (ptr: number, n: number) => new Float64Array(buf, ptr, n);
+  const arrays = {
+    P: f64(x.paramsPtr(), L.P_SIZE),
+    G: f64(x.fleetPtr(), L.MAX_GEN * L.G_STRIDE),
+    T: f64(x.tranchesPtr(), L.MAX_TRANCHE * L.T_STRIDE),
+    Y: f64(x.paymentsPtr(), L.MAX_PAY * L.Y_STRIDE),
+    monthEnd: new Int32Array(buf, x.monthEndPtr(), L.MAX_MONTHS + 1),
+    history: f64(x.historyPtr(), L.MAX_LAG + 1),
+    histCenter: f64(x.histCenterPtr(), L.N_VARS),
+  };
+  const hist = new Int32Array(buf, x.histPtr(), L.N_VARS * L.MAX_MONTHS * L.H_BINS);
+  const rec = f64(x.recordsPtr(), L.MAX_CHUNK * L.R_STRIDE);
+  const samples = f64(x.samplesPtr(), L.N_SAMPLES * L.N_VARS * (L.MAX_MONTHS + 1));
+  return {
+    engine: 'wasm',
+    load(c) { writeCompiled(arrays, c); x.histClear(); },
+    simulate(first, n) { x.simulate(first, n); },
+    records(n) { return rec.subarray(0, n * L.R_STRIDE); },
+    histograms() { return hist; },
+    samples() { return samples; },
+    clearHistograms() { x.histClear(); },
+    regimeCounts() { return [0, 1, 2, 3].map((i) => x.regimeCount(i)); },
+  };
+}

@@ -1,0 +1,257 @@
+// Scenario → the kernel's numeric layout (assembly/layout.ts). All calendar work and every parameter transform
+// happens here, once per run, with the project's own exp/log (never Math.exp/log/pow: browsers may differ in the
+// last bit, and the same scenario + seed must give the same numbers everywhere, §2).
+import './portable-runtime';
+import type { Scenario } from './scenario';
+import { START, HISTORY_HASHPRICE } from './start-state';
+import { exp, log } from '../../assembly/mathx';
+import { subsidyBtc, HASH_PER_DIFF } from '../../assembly/hashprice';
+import * as L from '../../assembly/layout';
+import { daysBetween, monthEndDays, addMonths, addDays } from './calendar';
+
+const DT = 1 / 365.25;
+const LN2 = log(2);
+const K_PH_DAY = 86400.0e15 / 4294967296.0;
+const pow = (a: number, b: number) => exp(b * log(a));
+const NEVER = 1e9;
+
+export interface CompiledScenario {
+  P: Float64Array;
+  G: Float64Array;
+  T: Float64Array;
+  Y: Float64Array;
+  monthEnd: Int32Array;
+  historyLnHp: Float64Array;
+  histCenter: Float64Array;
+  days: number;
+  months: number;
+  paths: number;
+  seed: number;
+  /** ISO date of each month end, index 0 = start date. */
+  monthDates: string[];
+  trancheIds: string[];
+  startDate: string;
+}
+
+const PRICE_MODELS = { gbm: 0, merton: 1, studentT: 2, regime: 3 } as const;
+const TRANCHE_TYPES = { bond: 0, term_loan: 1, convertible: 2, btc_backed_loan: 3 } as const;
+
+/** Payment schedule of one tranche: d_k = maturity − k·(12/paymentsPerYear) months (§6, §11.8). */
+export function paymentDates(maturity: string, paymentsPerYear: number, start: string): { dates: string[]; before: string } {
+  const step = 12 / paymentsPerYear;
+  const dates: string[] = [];
+  let k = 0;
+  for (;;) {
+    const d = addMonths(maturity, -k * step);
+    if (daysBetween(start, d) <= 0) return { dates: dates.reverse(), before: d };
+    dates.push(d);
+    k++;
+  }
+}
+
+export function compileScenario(s: Scenario): CompiledScenario {
+  const P = new Float64Array(L.P_SIZE);
+  const start = s.start.date;
+  const months = s.run.months;
+  const monthEnd = monthEndDays(start, months);
+  const days = monthEnd[months];
+  P[L.P_SEED] = s.run.seed | 0; // the seed's 32 bits, as a signed integer
+  P[L.P_DAYS] = days;
+  P[L.P_MONTHS] = months;
+  P[L.P_FIRM_ON] = 1;
+
+  // ---- price (§3) ----
+  const pr = s.market.price;
+  const sqrtDt = Math.sqrt(DT);
+  P[L.P_PRICE_MODEL] = PRICE_MODELS[pr.model];
+  P[L.P_MU] = pr.mu;
+  P[L.P_SIGMA] = pr.sigma;
+  P[L.P_M_LAMBDA] = pr.merton.lambda;
+  P[L.P_M_JMEAN] = pr.merton.jumpMean;
+  P[L.P_M_JSD] = pr.merton.jumpSd;
+  P[L.P_M_SIGD] = pr.merton.sigmaDiffusion;
+  P[L.P_T_NU] = pr.studentT.nu;
+  const rg = pr.regime;
+  P[L.P_R_SIGC] = rg.sigmaCalm;
+  P[L.P_R_SIGT] = rg.sigmaTurbulent;
+  P[L.P_R_PCT] = rg.pCalmToTurbulent;
+  P[L.P_R_PTC] = rg.pTurbulentToCalm;
+  P[L.P_R_START] = rg.startRegime === 'stationary' ? 0 : rg.startRegime === 'calm' ? 1 : 2;
+  P[L.P_R_STATIONARY_CALM] = rg.pTurbulentToCalm / (rg.pCalmToTurbulent + rg.pTurbulentToCalm);
+  if (pr.model === 'merton') {
+    const { lambda, jumpMean: m, jumpSd: sd, sigmaDiffusion: sD } = pr.merton;
+    const k = exp(m + 0.5 * sd * sd) - 1; // E[e^Y] − 1: the compensator keeps E[P_t] = P₀e^{μt}
+    P[L.P_DRIFT_DAY] = (pr.mu - 0.5 * sD * sD - lambda * k) * DT;
+    P[L.P_VOL_DAY] = sD * sqrtDt;
+  } else if (pr.model === 'regime') {
+    P[L.P_DRIFT_DAY] = (pr.mu - 0.5 * rg.sigmaCalm * rg.sigmaCalm) * DT;
+    P[L.P_VOL_DAY] = rg.sigmaCalm * sqrtDt;
+    P[L.P_DRIFT_TURB] = (pr.mu - 0.5 * rg.sigmaTurbulent * rg.sigmaTurbulent) * DT;
+    P[L.P_VOL_TURB] = rg.sigmaTurbulent * sqrtDt;
+  } else {
+    P[L.P_DRIFT_DAY] = (pr.mu - 0.5 * pr.sigma * pr.sigma) * DT;
+    P[L.P_VOL_DAY] = pr.sigma * sqrtDt;
+  }
+
+  // ---- fees (§4 Fees): daily AR(1) with the monthly coefficient's stationary variance ----
+  const fe = s.market.fees;
+  const phiDay = pow(fe.phiMonthly, 1 / 30.44);
+  P[L.P_FEE_XBAR] = log(fe.longRunShare / (1 - fe.longRunShare));
+  P[L.P_FEE_PHI] = phiDay;
+  P[L.P_FEE_SD] = fe.phiMonthly < 1
+    ? fe.sdMonthly * Math.sqrt((1 - phiDay * phiDay) / (1 - fe.phiMonthly * fe.phiMonthly))
+    : fe.sdMonthly / Math.sqrt(30.44);
+  P[L.P_FEE_SPIKE_P] = fe.spikeProbMonthly / 30.44;
+  P[L.P_FEE_SPIKE_MIN] = fe.spikeMin;
+  P[L.P_FEE_SPIKE_MAX] = fe.spikeMax;
+  P[L.P_FEE_SPIKE_DAYS] = fe.spikeDays;
+
+  // ---- start state (§1) ----
+  const st = s.start;
+  P[L.P_PRICE0] = st.priceUsd;
+  P[L.P_DIFF0] = st.difficulty;
+  P[L.P_HEIGHT0] = st.nextHeight;
+  const endOfStartDay = Date.parse(addDays(start, 1) + 'T00:00:00Z');
+  P[L.P_EPOCH_START_T] = (Date.parse(st.epochStartTime) - endOfStartDay) / 86_400_000;
+  P[L.P_FEE_X0] = log(st.feeShare / (1 - st.feeShare));
+  const hashrate0 = (st.difficulty * HASH_PER_DIFF) / 600 / 1e18;
+  P[L.P_HASHRATE0_EHS] = hashrate0;
+
+  // ---- network (§4) ----
+  const n = s.network;
+  P[L.P_NET_MODEL] = n.model === 'exogenous' ? 1 : 0;
+  P[L.P_BLOCK_LUCK] = n.blockLuck ? 1 : 0;
+  P[L.P_LN_BE_MEDIAN] = log(n.breakevenMedian);
+  P[L.P_BE_SPREAD] = n.breakevenSpread;
+  P[L.P_MUST_RUN] = n.mustRunShare;
+  P[L.P_SHUTDOWN_LAMBDA] = 1 - exp(-LN2 / n.shutdownHalfLifeDays);
+  P[L.P_LN_HURDLE] = log(n.investmentHurdle);
+  P[L.P_LN_EFF_DECAY] = log(1 - n.efficiencyGain);
+  P[L.P_KAPPA_D] = 1 - pow(1 - n.kappaPerEpoch, 1 / 14);
+  P[L.P_LAG_DAYS] = n.lagDays;
+  P[L.P_SD_D] = n.sigmaPerEpoch / Math.sqrt(14);
+  P[L.P_OUT_P_DAY] = n.outage.probPerEpoch / 14;
+  P[L.P_OUT_MIN] = n.outage.sizeMin;
+  P[L.P_OUT_MAX] = n.outage.sizeMax;
+  P[L.P_OUT_DECAY] = exp(-LN2 / n.outage.halfLifeDays);
+  P[L.P_EXO_DRIFT] = n.exogenous.driftPerEpoch;
+  P[L.P_EXO_SD] = n.exogenous.sdPerEpoch;
+
+  // ---- miner (§5) ----
+  const mi = s.miner;
+  const pw = mi.power;
+  P[L.P_UPTIME] = mi.uptime;
+  P[L.P_POOL_FEE] = mi.poolFee;
+  P[L.P_CAP_MW] = pw.capacityMw;
+  P[L.P_CONTRACT] = pw.contractUsdPerMwh;
+  P[L.P_HEDGED] = pw.hedgedShare;
+  P[L.P_RESALE] = pw.resale ? 1 : 0;
+  P[L.P_DR_PER_DAY] = (pw.demandResponseUsdPerMwYear * pw.capacityMw) / 365.25;
+  P[L.P_LN_SPOT_MEAN] = log(pw.spot.meanUsdPerMwh);
+  const spotPhi = exp(-LN2 / pw.spot.halfLifeDays);
+  const theta = LN2 / (pw.spot.halfLifeDays / 365.25);
+  P[L.P_SPOT_PHI] = spotPhi;
+  P[L.P_SPOT_SD] = pw.spot.sigma * Math.sqrt((1 - spotPhi * spotPhi) / (2 * theta));
+  P[L.P_SPOT_CORR] = pw.spot.corrWithBtc;
+  P[L.P_SPOT_IDIO] = Math.sqrt(1 - pw.spot.corrWithBtc * pw.spot.corrWithBtc);
+  P[L.P_SHOCK_P_DAY] = pw.spot.shockProbPerYear / 365.25;
+  P[L.P_SHOCK_MULT] = pw.spot.shockMultiplier;
+  P[L.P_SHOCK_DAYS] = pw.spot.shockDays;
+  P[L.P_SGA_PER_DAY] = mi.costs.sgaUsdPerQuarter / 91.3125;
+  P[L.P_SGA_PER_EHS_DAY] = mi.costs.sgaUsdPerQuarterPerEhs / 91.3125;
+  P[L.P_OTHER_OPEX] = mi.costs.otherOpexUsdPerPhDay;
+  const tr = mi.treasury;
+  P[L.P_CASH0] = tr.cashUsd;
+  P[L.P_BTC0] = tr.btc;
+  P[L.P_SELL_SHARE] = tr.sellShareOfProduction;
+  P[L.P_BUFFER_DAYS] = tr.bufferDays;
+  P[L.P_HAIRCUT] = tr.btcSaleHaircut;
+
+  // Fleet, most efficient first (curtailment and the power cap fill by efficiency, §5).
+  const fleet = mi.fleet
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => a.g.efficiencyJPerTh - b.g.efficiencyJPerTh || a.i - b.i);
+  if (fleet.length > L.MAX_GEN) throw new Error(`at most ${L.MAX_GEN} fleet generations`);
+  const G = new Float64Array(L.MAX_GEN * L.G_STRIDE);
+  fleet.forEach(({ g }, j) => {
+    G[j * L.G_STRIDE + L.G_HASH_EHS] = g.hashrateEhs;
+    G[j * L.G_STRIDE + L.G_JPTH] = g.efficiencyJPerTh;
+    G[j * L.G_STRIDE + L.G_RETIRE_DAY] = g.retireDate ? daysBetween(start, g.retireDate) : NEVER;
+  });
+  P[L.P_N_GEN] = fleet.length;
+
+  // Debt (§6, §11.1, §11.8).
+  if (s.debt.length > L.MAX_TRANCHE) throw new Error(`at most ${L.MAX_TRANCHE} debt tranches`);
+  const T = new Float64Array(L.MAX_TRANCHE * L.T_STRIDE);
+  const pays: number[][] = [];
+  s.debt.forEach((d, k) => {
+    const o = k * L.T_STRIDE;
+    const btcLoan = d.type === 'btc_backed_loan';
+    T[o + L.T_TYPE] = TRANCHE_TYPES[d.type];
+    T[o + L.T_PRINCIPAL] = d.principalUsd;
+    T[o + L.T_RATE] = btcLoan ? d.rate : d.couponRate;
+    T[o + L.T_MATURITY_DAY] = daysBetween(start, d.maturityDate);
+    T[o + L.T_COLLATERAL_BTC] = btcLoan ? d.collateralBtc : 0;
+    T[o + L.T_MARGIN_LTV] = d.marginCallLtv;
+    T[o + L.T_TOPUP_LTV] = d.topUpToLtv;
+    T[o + L.T_CROSS_DEFAULT] = d.crossDefault ? 1 : 0;
+    // A BTC-backed loan pays interest monthly and its principal at maturity (§11.1).
+    const ppy = btcLoan ? 12 : d.paymentsPerYear;
+    const { dates, before } = paymentDates(d.maturityDate, ppy, start);
+    T[o + L.T_LAST_PAY_DAY] = daysBetween(start, before);
+    const linear = !btcLoan && d.amortization === 'linear';
+    const perDate = linear ? d.principalUsd / dates.length : 0;
+    let prev = before;
+    dates.forEach((date, i) => {
+      const final = i === dates.length - 1;
+      pays.push([daysBetween(start, date), k, daysBetween(prev, date) / 365.25, perDate, final ? 1 : 0]);
+      prev = date;
+    });
+  });
+  pays.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pays.length > L.MAX_PAY) throw new Error(`at most ${L.MAX_PAY} debt payments in all`);
+  const Y = new Float64Array(L.MAX_PAY * L.Y_STRIDE);
+  pays.forEach((row, i) => row.forEach((v, j) => (Y[i * L.Y_STRIDE + j] = v)));
+  P[L.P_N_TRANCHE] = s.debt.length;
+  P[L.P_N_PAY] = pays.length;
+
+  // History of hashprice for the capacity lag, rescaled to an overridden start price/difficulty (§11.4).
+  const historyLnHp = new Float64Array(L.MAX_LAG + 1);
+  const scale = (st.priceUsd / START.priceUsd) * (START.difficulty / st.difficulty);
+  const perBlock0 = subsidyBtc(st.nextHeight) * (1 + st.feeShare / (1 - st.feeShare));
+  const hp0 = (st.priceUsd * K_PH_DAY * perBlock0) / st.difficulty;
+  const hist = HISTORY_HASHPRICE;
+  for (let j = 0; j <= L.MAX_LAG; j++) {
+    const idx = hist.length - 1 - (L.MAX_LAG - j);
+    historyLnHp[j] = idx >= 0 && hist.length > 0 ? log(hist[idx] * scale) : log(hp0);
+  }
+
+  // Histogram centres (§7): ln of each positive variable's start value.
+  const runningEhs0 = mi.fleet.reduce((a, g) => a + g.hashrateEhs, 0) * mi.uptime;
+  const share0 = runningEhs0 / hashrate0;
+  const minedMonth0 = runningEhs0 * 1000 * ((K_PH_DAY * perBlock0) / st.difficulty) * (1 - mi.poolFee) * 30.44;
+  const btcHeld0 = tr.btc + s.debt.reduce((a, d) => a + (d.type === 'btc_backed_loan' ? d.collateralBtc : 0), 0);
+  const histCenter = new Float64Array(L.N_VARS);
+  const safeLog = (x: number) => log(x > 1e-12 ? x : 1);
+  histCenter[L.V_PRICE] = log(st.priceUsd);
+  histCenter[L.V_DIFFICULTY] = log(st.difficulty);
+  histCenter[L.V_HASHRATE] = log(hashrate0);
+  histCenter[L.V_HASHPRICE] = log(hp0);
+  histCenter[L.V_SHARE] = safeLog(share0);
+  histCenter[L.V_MINED] = safeLog(minedMonth0);
+  histCenter[L.V_BTC] = safeLog(btcHeld0);
+
+  const monthDates: string[] = [];
+  for (let m = 0; m <= months; m++) monthDates.push(addMonths(start, m));
+  // Compact copies: the arrays cross the worker boundary with every chunk.
+  return {
+    P,
+    G: G.slice(0, fleet.length * L.G_STRIDE),
+    T: T.slice(0, s.debt.length * L.T_STRIDE),
+    Y: Y.slice(0, pays.length * L.Y_STRIDE),
+    monthEnd, historyLnHp, histCenter, days, months,
+    paths: s.run.paths, seed: s.run.seed, monthDates,
+    trancheIds: s.debt.map((d, k) => d.id ?? `debt[${k}]`),
+    startDate: start,
+  };
+}

@@ -1,0 +1,55 @@
+// The kernel interface shared by the wasm core and the TypeScript reference twin. Both are the same portable
+// source (assembly/); the reference runs it as plain TypeScript. Module state makes the reference a singleton per
+// JS realm: use it for tests and the benchmark, the wasm kernel (one instance per worker) for runs.
+import './portable-runtime';
+import type { CompiledScenario } from './compile';
+import * as L from '../../assembly/layout';
+import { P, G, T, Y, MONTH_END, HIST_LNHP, HIST_CENTER } from '../../assembly/params';
+import { HIST, REC, SAMPLES, histClear } from '../../assembly/aggregate';
+import { simulate } from '../../assembly/simulate';
+import { regimeCount } from '../../assembly/market';
+
+export interface Kernel {
+  readonly engine: 'wasm' | 'js';
+  /** Copy a compiled scenario into the kernel and clear its histograms. */
+  load(c: CompiledScenario): void;
+  /** Simulate paths [firstPath, firstPath + n), n ≤ MAX_CHUNK. Histogram counts accumulate across calls. */
+  simulate(firstPath: number, n: number): void;
+  /** Views into kernel memory (valid until the next call): per-path records, histograms, sample paths. */
+  records(n: number): Float64Array;
+  histograms(): Int32Array;
+  samples(): Float64Array;
+  clearHistograms(): void;
+  /** Regime-switch counters of the last simulated path: [calm days, calm→turbulent, turbulent days, turbulent→calm]. */
+  regimeCounts(): number[];
+}
+
+export interface KernelArrays {
+  P: Float64Array; G: Float64Array; T: Float64Array; Y: Float64Array; monthEnd: Int32Array;
+  history: Float64Array; histCenter: Float64Array;
+}
+
+export function writeCompiled(dst: KernelArrays, c: CompiledScenario): void {
+  dst.P.set(c.P);
+  dst.G.set(c.G);
+  dst.T.set(c.T);
+  dst.Y.set(c.Y);
+  dst.monthEnd.fill(0);
+  dst.monthEnd.set(c.monthEnd);
+  dst.history.set(c.historyLnHp);
+  dst.histCenter.set(c.histCenter);
+}
+
+export function createReferenceKernel(): Kernel {
+  const arrays: KernelArrays = { P, G, T, Y, monthEnd: MONTH_END, history: HIST_LNHP, histCenter: HIST_CENTER };
+  return {
+    engine: 'js',
+    load(c) { writeCompiled(arrays, c); histClear(); },
+    simulate(first, n) { simulate(first, n); },
+    records(n) { return REC.subarray(0, n * L.R_STRIDE); },
+    histograms() { return HIST; },
+    samples() { return SAMPLES; },
+    clearHistograms() { histClear(); },
+    regimeCounts() { return [0, 1, 2, 3].map((i) => regimeCount(i)); },
+  };
+}
