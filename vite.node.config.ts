@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { copyFileSync, mkdirSync } from 'node:fs';
 
 export default defineConfig({
+  publicDir: false,
   build: {
     ssr: true,
     outDir: 'build',
