@@ -43,6 +43,7 @@ export async function instantiateWasmKernel(module: WebAssembly.Module): Promise
     histograms() { return hist; },
     samples() { return samples; },
     clearHistograms() { x.histClear(); },
+    memoryBytes() { return x.memory.buffer.byteLength; },
     regimeCounts() { return [0, 1, 2, 3].map((i) => x.regimeCount(i)); },
   };
 }

@@ -20,6 +20,8 @@ export interface Kernel {
   histograms(): Int32Array;
   samples(): Float64Array;
   clearHistograms(): void;
+  /** Bytes of kernel memory (wasm linear memory; 0 for the JS twin, whose arrays are fixed-size too). */
+  memoryBytes(): number;
   /** Regime-switch counters of the last simulated path: [calm days, calm→turbulent, turbulent days, turbulent→calm]. */
   regimeCounts(): number[];
 }
@@ -50,6 +52,7 @@ export function createReferenceKernel(): Kernel {
     histograms() { return HIST; },
     samples() { return SAMPLES; },
     clearHistograms() { histClear(); },
+    memoryBytes() { return 0; },
     regimeCounts() { return [0, 1, 2, 3].map((i) => regimeCount(i)); },
   };
 }
