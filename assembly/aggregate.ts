@@ -11,7 +11,7 @@ export const REC = new Float64Array(MAX_CHUNK * R_STRIDE);
 export const SAMPLES = new Float64Array(N_SAMPLES * N_VARS * (MAX_MONTHS + 1));
 
 export function histClear(): void {
-  for (let i = 0; i < HIST.length; i++) HIST[i] = 0;
+  for (let i = 0; i < HIST.length; i++) unchecked(HIST[i] = 0);
 }
 
 export function isSignedVar(v: i32): bool { return v == V_CASH || v == V_NET_DEBT; }
@@ -30,7 +30,7 @@ export function binOf(v: i32, x: f64): i32 {
     y = (asinh(x / H_ASINH_SCALE) + H_ASINH_SPAN) * (<f64>H_INNER / (2.0 * H_ASINH_SPAN));
   } else {
     if (!(x > 0.0)) return 0;
-    y = (log(x) - HIST_CENTER[v] + H_LOG_SPAN) * (<f64>H_INNER / (2.0 * H_LOG_SPAN));
+    y = (log(x) - unchecked(HIST_CENTER[v]) + H_LOG_SPAN) * (<f64>H_INNER / (2.0 * H_LOG_SPAN));
   }
   if (!(y >= 0.0)) return 0;
   if (y >= <f64>H_INNER) return H_BINS - 1;
@@ -41,9 +41,9 @@ export function binOf(v: i32, x: f64): i32 {
 /** Month m (1-based) value of variable v on one path. */
 export function histAdd(v: i32, m: i32, x: f64): void {
   const i = (v * MAX_MONTHS + (m - 1)) * H_BINS + binOf(v, x);
-  HIST[i] = HIST[i] + 1;
+  unchecked(HIST[i] = unchecked(HIST[i]) + 1);
 }
 
 export function sampleSet(path: i32, v: i32, m: i32, x: f64): void {
-  SAMPLES[(path * N_VARS + v) * (MAX_MONTHS + 1) + m] = x;
+  unchecked(SAMPLES[(path * N_VARS + v) * (MAX_MONTHS + 1) + m] = x);
 }

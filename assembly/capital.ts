@@ -27,13 +27,13 @@ let marginEvents: f64 = 0.0;
 let buffer: f64 = 0.0;
 
 export function capitalReset(): void {
-  const n = <i32>P[P_N_TRANCHE];
+  const n = <i32>unchecked(P[P_N_TRANCHE]);
   for (let k = 0; k < n; k++) {
     const o = k * T_STRIDE;
-    OUT[k] = T[o + T_PRINCIPAL];
-    COLL[k] = T[o + T_TYPE] == <f64>TYPE_BTC_LOAN ? T[o + T_COLLATERAL_BTC] : 0.0;
-    LAST_PAY[k] = T[o + T_LAST_PAY_DAY];
-    SHORTFALL[k] = 0.0;
+    unchecked(OUT[k] = unchecked(T[o + T_PRINCIPAL]));
+    unchecked(COLL[k] = unchecked(T[o + T_TYPE]) == <f64>TYPE_BTC_LOAN ? unchecked(T[o + T_COLLATERAL_BTC]) : 0.0);
+    unchecked(LAST_PAY[k] = unchecked(T[o + T_LAST_PAY_DAY]));
+    unchecked(SHORTFALL[k] = 0.0);
   }
   payIdx = 0;
   windowStart = -1;
@@ -47,15 +47,15 @@ export function capitalReset(): void {
   buffer = 0.0;
 }
 
-function saleFactor(price: f64): f64 { return price * (1.0 - P[P_HAIRCUT]); }
+function saleFactor(price: f64): f64 { return price * (1.0 - unchecked(P[P_HAIRCUT])); }
 
 /** Sell free BTC (at P·(1 − haircut), §11.7) to raise up to `usd` of cash. */
 function sellBtcFor(usd: f64, price: f64): void {
   if (usd <= 0.0) return;
   const px = saleFactor(price);
-  const btc = Math.min(FIRM[FREE_BTC], usd / px);
-  FIRM[FREE_BTC] = FIRM[FREE_BTC] - btc;
-  FIRM[CASH] = FIRM[CASH] + btc * px;
+  const btc = Math.min(unchecked(FIRM[FREE_BTC]), usd / px);
+  unchecked(FIRM[FREE_BTC] = unchecked(FIRM[FREE_BTC]) - btc);
+  unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + btc * px);
 }
 
 /**
@@ -63,32 +63,32 @@ function sellBtcFor(usd: f64, price: f64): void {
  * days t … t + bufferDays − 1 (final principal excluded, interest on today's outstanding); sell free BTC to it.
  */
 export function treasuryDay(t: i32, price: f64, overheadPerDay: f64): void {
-  const horizon = <f64>t + P[P_BUFFER_DAYS] - 1.0;
-  const nPay = <i32>P[P_N_PAY];
-  while (payIdx < nPay && Y[payIdx * Y_STRIDE + Y_DAY] < <f64>t) payIdx++;
+  const horizon = <f64>t + unchecked(P[P_BUFFER_DAYS]) - 1.0;
+  const nPay = <i32>unchecked(P[P_N_PAY]);
+  while (payIdx < nPay && unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) < <f64>t) payIdx++;
   let end = windowEnd < payIdx ? payIdx : windowEnd;
-  while (end < nPay && Y[end * Y_STRIDE + Y_DAY] <= horizon) end++;
+  while (end < nPay && unchecked(Y[end * Y_STRIDE + Y_DAY]) <= horizon) end++;
   if (dueDirty || payIdx != windowStart || end != windowEnd) {
     let due: f64 = 0.0;
     for (let i = payIdx; i < end; i++) {
       const o = i * Y_STRIDE;
-      const k = <i32>Y[o + Y_TRANCHE];
-      const out = OUT[k];
+      const k = <i32>unchecked(Y[o + Y_TRANCHE]);
+      const out = unchecked(OUT[k]);
       if (out <= 0.0) continue;
-      due = due + out * T[k * T_STRIDE + T_RATE] * Y[o + Y_YEARFRAC];
-      if (Y[o + Y_FINAL] < 0.5) due = due + Math.min(Y[o + Y_PRINCIPAL], out);
+      due = due + out * unchecked(T[k * T_STRIDE + T_RATE]) * unchecked(Y[o + Y_YEARFRAC]);
+      if (unchecked(Y[o + Y_FINAL]) < 0.5) due = due + Math.min(unchecked(Y[o + Y_PRINCIPAL]), out);
     }
     dueCached = due;
     windowStart = payIdx;
     windowEnd = end;
     dueDirty = false;
   }
-  buffer = P[P_BUFFER_DAYS] * overheadPerDay + dueCached;
-  if (FIRM[CASH] < buffer) sellBtcFor(buffer - FIRM[CASH], price);
+  buffer = unchecked(P[P_BUFFER_DAYS]) * overheadPerDay + dueCached;
+  if (unchecked(FIRM[CASH]) < buffer) sellBtcFor(buffer - unchecked(FIRM[CASH]), price);
 }
 
 function accrued(k: i32, t: i32): f64 {
-  return OUT[k] * T[k * T_STRIDE + T_RATE] * (<f64>t - LAST_PAY[k]) / 365.25;
+  return unchecked(OUT[k]) * unchecked(T[k * T_STRIDE + T_RATE]) * (<f64>t - unchecked(LAST_PAY[k])) / 365.25;
 }
 
 /**
@@ -96,39 +96,39 @@ function accrued(k: i32, t: i32): f64 {
  * (crossDefault).
  */
 export function marginDay(t: i32, price: f64): bool {
-  const n = <i32>P[P_N_TRANCHE];
+  const n = <i32>unchecked(P[P_N_TRANCHE]);
   for (let k = 0; k < n; k++) {
     const o = k * T_STRIDE;
-    if (T[o + T_TYPE] != <f64>TYPE_BTC_LOAN || OUT[k] <= 0.0) continue;
-    const owed = OUT[k] + accrued(k, t);
-    if (owed / (COLL[k] * price) < T[o + T_MARGIN_LTV]) continue;
-    const topUp = T[o + T_TOPUP_LTV];
-    const extraBtc = owed / (topUp * price) - COLL[k];
-    if (FIRM[FREE_BTC] >= extraBtc) {
-      FIRM[FREE_BTC] = FIRM[FREE_BTC] - extraBtc;
-      COLL[k] = COLL[k] + extraBtc;
+    if (unchecked(T[o + T_TYPE]) != <f64>TYPE_BTC_LOAN || unchecked(OUT[k]) <= 0.0) continue;
+    const owed = unchecked(OUT[k]) + accrued(k, t);
+    if (owed / (unchecked(COLL[k]) * price) < unchecked(T[o + T_MARGIN_LTV])) continue;
+    const topUp = unchecked(T[o + T_TOPUP_LTV]);
+    const extraBtc = owed / (topUp * price) - unchecked(COLL[k]);
+    if (unchecked(FIRM[FREE_BTC]) >= extraBtc) {
+      unchecked(FIRM[FREE_BTC] = unchecked(FIRM[FREE_BTC]) - extraBtc);
+      unchecked(COLL[k] = unchecked(COLL[k]) + extraBtc);
       continue;
     }
     // All free BTC is posted and cash above the buffer repays principal, if together they restore the LTV.
-    const coll = COLL[k] + FIRM[FREE_BTC];
+    const coll = unchecked(COLL[k]) + unchecked(FIRM[FREE_BTC]);
     const repay = owed - topUp * coll * price;
-    if (FIRM[CASH] - buffer >= repay) {
-      COLL[k] = coll;
-      FIRM[FREE_BTC] = 0.0;
-      FIRM[CASH] = FIRM[CASH] - repay;
-      OUT[k] = OUT[k] - repay;
+    if (unchecked(FIRM[CASH]) - buffer >= repay) {
+      unchecked(COLL[k] = coll);
+      unchecked(FIRM[FREE_BTC] = 0.0);
+      unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) - repay);
+      unchecked(OUT[k] = unchecked(OUT[k]) - repay);
       dueDirty = true;
       continue;
     }
     // The lender sells the collateral at P·0.98 and closes the loan; a shortfall is due today.
     marginEvents = marginEvents + 1.0;
-    const proceeds = COLL[k] * price * LIQUIDATION_PRICE_SHARE;
-    if (proceeds >= owed) FIRM[CASH] = FIRM[CASH] + (proceeds - owed);
-    else { SHORTFALL[k] = owed - proceeds; anyShortfall = true; }
-    OUT[k] = 0.0;
-    COLL[k] = 0.0;
+    const proceeds = unchecked(COLL[k]) * price * LIQUIDATION_PRICE_SHARE;
+    if (proceeds >= owed) unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + (proceeds - owed));
+    else { unchecked(SHORTFALL[k] = owed - proceeds); anyShortfall = true; }
+    unchecked(OUT[k] = 0.0);
+    unchecked(COLL[k] = 0.0);
     dueDirty = true;
-    if (T[o + T_CROSS_DEFAULT] > 0.5) {
+    if (unchecked(T[o + T_CROSS_DEFAULT]) > 0.5) {
       cause = CAUSE_MARGIN_CALL;
       causeTranche = k;
       return true;
@@ -143,16 +143,16 @@ export function marginDay(t: i32, price: f64): bool {
  * Returns true if the firm defaults today.
  */
 export function paymentsDay(t: i32, price: f64): bool {
-  const nPay = <i32>P[P_N_PAY];
-  const nT = <i32>P[P_N_TRANCHE];
+  const nPay = <i32>unchecked(P[P_N_PAY]);
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
   const ft = <f64>t;
-  while (payIdx < nPay && Y[payIdx * Y_STRIDE + Y_DAY] < ft) payIdx++;
+  while (payIdx < nPay && unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) < ft) payIdx++;
   const px = saleFactor(price);
-  if (!anyShortfall && (payIdx >= nPay || Y[payIdx * Y_STRIDE + Y_DAY] != ft)) {
+  if (!anyShortfall && (payIdx >= nPay || unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) != ft)) {
     // Nothing due today: only the liquidity test (§6).
-    if (FIRM[CASH] >= 0.0) return false;
-    if (FIRM[CASH] + FIRM[FREE_BTC] * px < 0.0) { cause = CAUSE_OPERATING; causeTranche = -1; return true; }
-    sellBtcFor(-FIRM[CASH], price);
+    if (unchecked(FIRM[CASH]) >= 0.0) return false;
+    if (unchecked(FIRM[CASH]) + unchecked(FIRM[FREE_BTC]) * px < 0.0) { cause = CAUSE_OPERATING; causeTranche = -1; return true; }
+    sellBtcFor(-unchecked(FIRM[CASH]), price);
     return false;
   }
   dueDirty = true;
@@ -160,16 +160,16 @@ export function paymentsDay(t: i32, price: f64): bool {
   // A maturing BTC-backed loan is repaid from its collateral first; the rest returns to free BTC (§11.9).
   for (let i = payIdx; i < nPay; i++) {
     const o = i * Y_STRIDE;
-    if (Y[o + Y_DAY] != ft) break;
-    const k = <i32>Y[o + Y_TRANCHE];
-    if (Y[o + Y_FINAL] < 0.5 || T[k * T_STRIDE + T_TYPE] != <f64>TYPE_BTC_LOAN || OUT[k] <= 0.0) continue;
-    const owed = OUT[k] + accrued(k, t);
-    const proceeds = Math.min(COLL[k] * px, owed);
-    FIRM[CASH] = FIRM[CASH] + proceeds;
-    FIRM[FREE_BTC] = FIRM[FREE_BTC] + (COLL[k] - proceeds / px);
-    COLL[k] = 0.0;
+    if (unchecked(Y[o + Y_DAY]) != ft) break;
+    const k = <i32>unchecked(Y[o + Y_TRANCHE]);
+    if (unchecked(Y[o + Y_FINAL]) < 0.5 || unchecked(T[k * T_STRIDE + T_TYPE]) != <f64>TYPE_BTC_LOAN || unchecked(OUT[k]) <= 0.0) continue;
+    const owed = unchecked(OUT[k]) + accrued(k, t);
+    const proceeds = Math.min(unchecked(COLL[k]) * px, owed);
+    unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + proceeds);
+    unchecked(FIRM[FREE_BTC] = unchecked(FIRM[FREE_BTC]) + (unchecked(COLL[k]) - proceeds / px));
+    unchecked(COLL[k] = 0.0);
   }
-  let r = FIRM[CASH] + FIRM[FREE_BTC] * px;
+  let r = unchecked(FIRM[CASH]) + unchecked(FIRM[FREE_BTC]) * px;
   if (r < 0.0) {
     cause = CAUSE_OPERATING;
     causeTranche = -1;
@@ -178,31 +178,31 @@ export function paymentsDay(t: i32, price: f64): bool {
   let i = payIdx;
   let total: f64 = 0.0;
   for (let k = 0; k < nT; k++) {
-    if (SHORTFALL[k] > 0.0) {
-      r = r - SHORTFALL[k];
-      total = total + SHORTFALL[k];
-      SHORTFALL[k] = 0.0;
+    if (unchecked(SHORTFALL[k]) > 0.0) {
+      r = r - unchecked(SHORTFALL[k]);
+      total = total + unchecked(SHORTFALL[k]);
+      unchecked(SHORTFALL[k] = 0.0);
       if (r < 0.0) { cause = CAUSE_LIQUIDITY; causeTranche = k; return true; }
     }
-    while (i < nPay && Y[i * Y_STRIDE + Y_DAY] == ft && <i32>Y[i * Y_STRIDE + Y_TRANCHE] == k) {
+    while (i < nPay && unchecked(Y[i * Y_STRIDE + Y_DAY]) == ft && <i32>unchecked(Y[i * Y_STRIDE + Y_TRANCHE]) == k) {
       const o = i * Y_STRIDE;
       i++;
-      const out = OUT[k];
+      const out = unchecked(OUT[k]);
       if (out <= 0.0) continue;
-      const interest = out * T[k * T_STRIDE + T_RATE] * Y[o + Y_YEARFRAC];
-      const isFinal = Y[o + Y_FINAL] > 0.5;
-      const principal = isFinal ? out : Math.min(Y[o + Y_PRINCIPAL], out);
+      const interest = out * unchecked(T[k * T_STRIDE + T_RATE]) * unchecked(Y[o + Y_YEARFRAC]);
+      const isFinal = unchecked(Y[o + Y_FINAL]) > 0.5;
+      const principal = isFinal ? out : Math.min(unchecked(Y[o + Y_PRINCIPAL]), out);
       r = r - interest;
       if (r < 0.0) { cause = CAUSE_LIQUIDITY; causeTranche = k; return true; }
       r = r - principal;
       if (r < 0.0) { cause = isFinal ? CAUSE_MATURITY : CAUSE_LIQUIDITY; causeTranche = k; return true; }
       total = total + interest + principal;
-      OUT[k] = out - principal;
-      LAST_PAY[k] = ft;
+      unchecked(OUT[k] = out - principal);
+      unchecked(LAST_PAY[k] = ft);
     }
   }
-  FIRM[CASH] = FIRM[CASH] - total;
-  if (FIRM[CASH] < 0.0) sellBtcFor(-FIRM[CASH], price);
+  unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) - total);
+  if (unchecked(FIRM[CASH]) < 0.0) sellBtcFor(-unchecked(FIRM[CASH]), price);
   return false;
 }
 
@@ -211,15 +211,15 @@ export function defaultTranche(): i32 { return causeTranche; }
 export function marginEventCount(): f64 { return marginEvents; }
 export function debtOutstanding(): f64 {
   let s: f64 = 0.0;
-  const n = <i32>P[P_N_TRANCHE];
-  for (let k = 0; k < n; k++) s = s + OUT[k];
+  const n = <i32>unchecked(P[P_N_TRANCHE]);
+  for (let k = 0; k < n; k++) s = s + unchecked(OUT[k]);
   return s;
 }
 export function pledgedBtc(): f64 {
   let s: f64 = 0.0;
-  const n = <i32>P[P_N_TRANCHE];
-  for (let k = 0; k < n; k++) s = s + COLL[k];
+  const n = <i32>unchecked(P[P_N_TRANCHE]);
+  for (let k = 0; k < n; k++) s = s + unchecked(COLL[k]);
   return s;
 }
-export function trancheOutstanding(k: i32): f64 { return OUT[k]; }
-export function tranchePledgedBtc(k: i32): f64 { return COLL[k]; }
+export function trancheOutstanding(k: i32): f64 { return unchecked(OUT[k]); }
+export function tranchePledgedBtc(k: i32): f64 { return unchecked(COLL[k]); }

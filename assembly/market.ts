@@ -23,15 +23,15 @@ let calmToTurb: f64 = 0.0;
 let turbToCalm: f64 = 0.0;
 
 export function marketReset(): void {
-  model = <i32>P[P_PRICE_MODEL];
-  drift = P[P_DRIFT_DAY];
-  vol = P[P_VOL_DAY];
-  lnP = log(P[P_PRICE0]);
+  model = <i32>unchecked(P[P_PRICE_MODEL]);
+  drift = unchecked(P[P_DRIFT_DAY]);
+  vol = unchecked(P[P_VOL_DAY]);
+  lnP = log(unchecked(P[P_PRICE0]));
   shock = 0.0;
   calmDays = 0.0; turbDays = 0.0; calmToTurb = 0.0; turbToCalm = 0.0;
   if (model == MODEL_REGIME) {
-    const start = <i32>P[P_R_START];
-    if (start == 0) turbulent = uniform(F_PRICE) >= P[P_R_STATIONARY_CALM];
+    const start = <i32>unchecked(P[P_R_START]);
+    if (start == 0) turbulent = uniform(F_PRICE) >= unchecked(P[P_R_STATIONARY_CALM]);
     else turbulent = start == 2;
   } else turbulent = false;
 }
@@ -44,23 +44,23 @@ export function marketStep(): f64 {
   } else if (model == MODEL_MERTON) {
     shock = normal(F_PRICE);
     let jump: f64 = 0.0;
-    const n = poisson(F_PRICE, P[P_M_LAMBDA] / 365.25);
-    for (let i: f64 = 0.0; i < n; i = i + 1.0) jump = jump + P[P_M_JMEAN] + P[P_M_JSD] * normal(F_PRICE);
+    const n = poisson(F_PRICE, unchecked(P[P_M_LAMBDA]) / 365.25);
+    for (let i: f64 = 0.0; i < n; i = i + 1.0) jump = jump + unchecked(P[P_M_JMEAN]) + unchecked(P[P_M_JSD]) * normal(F_PRICE);
     lnP = lnP + drift + vol * shock + jump;
   } else if (model == MODEL_STUDENT_T) {
-    shock = studentT(F_PRICE, P[P_T_NU]);
+    shock = studentT(F_PRICE, unchecked(P[P_T_NU]));
     lnP = lnP + drift + vol * shock;
   } else {
     // Regime: day t returns with r_t, then r_{t+1} is drawn (§11.2).
     shock = normal(F_PRICE);
     if (turbulent) {
-      lnP = lnP + P[P_DRIFT_TURB] + P[P_VOL_TURB] * shock;
+      lnP = lnP + unchecked(P[P_DRIFT_TURB]) + unchecked(P[P_VOL_TURB]) * shock;
       turbDays = turbDays + 1.0;
-      if (uniform(F_PRICE) < P[P_R_PTC]) { turbulent = false; turbToCalm = turbToCalm + 1.0; }
+      if (uniform(F_PRICE) < unchecked(P[P_R_PTC])) { turbulent = false; turbToCalm = turbToCalm + 1.0; }
     } else {
       lnP = lnP + drift + vol * shock;
       calmDays = calmDays + 1.0;
-      if (uniform(F_PRICE) < P[P_R_PCT]) { turbulent = true; calmToTurb = calmToTurb + 1.0; }
+      if (uniform(F_PRICE) < unchecked(P[P_R_PCT])) { turbulent = true; calmToTurb = calmToTurb + 1.0; }
     }
   }
   return lnP;

@@ -33,13 +33,13 @@ let minedBtc: f64 = 0.0;
 let overheadUsd: f64 = 0.0; // SG&A + other opex, today
 
 export function minerReset(): void {
-  uptime = P[P_UPTIME]; poolFee = P[P_POOL_FEE]; capMw = P[P_CAP_MW]; resale = P[P_RESALE] > 0.5;
-  hedged = P[P_HEDGED]; contract = P[P_CONTRACT]; lnSpotMean = P[P_LN_SPOT_MEAN]; spotPhi = P[P_SPOT_PHI];
-  spotSd = P[P_SPOT_SD]; spotCorr = P[P_SPOT_CORR]; spotIdio = P[P_SPOT_IDIO]; shockP = P[P_SHOCK_P_DAY];
-  nGen = <i32>P[P_N_GEN];
+  uptime = unchecked(P[P_UPTIME]); poolFee = unchecked(P[P_POOL_FEE]); capMw = unchecked(P[P_CAP_MW]); resale = unchecked(P[P_RESALE]) > 0.5;
+  hedged = unchecked(P[P_HEDGED]); contract = unchecked(P[P_CONTRACT]); lnSpotMean = unchecked(P[P_LN_SPOT_MEAN]); spotPhi = unchecked(P[P_SPOT_PHI]);
+  spotSd = unchecked(P[P_SPOT_SD]); spotCorr = unchecked(P[P_SPOT_CORR]); spotIdio = unchecked(P[P_SPOT_IDIO]); shockP = unchecked(P[P_SHOCK_P_DAY]);
+  nGen = <i32>unchecked(P[P_N_GEN]);
   spotDev = 0.0;
   shockLeft = 0.0;
-  spot = exp(P[P_LN_SPOT_MEAN]);
+  spot = exp(unchecked(P[P_LN_SPOT_MEAN]));
   runningPh = 0.0;
   minedBtc = 0.0;
   overheadUsd = 0.0;
@@ -50,8 +50,8 @@ function spotStep(priceShock: f64): void {
   const w = spotCorr * priceShock + spotIdio * normal(F_POWER);
   spotDev = spotPhi * spotDev + spotSd * w;
   if (shockLeft > 0.0) shockLeft = shockLeft - 1.0;
-  if (shockLeft <= 0.0 && shockP > 0.0 && uniform(F_POWER) < shockP) shockLeft = P[P_SHOCK_DAYS];
-  spot = exp(lnSpotMean + spotDev) * (shockLeft > 0.0 ? P[P_SHOCK_MULT] : 1.0);
+  if (shockLeft <= 0.0 && shockP > 0.0 && uniform(F_POWER) < shockP) shockLeft = unchecked(P[P_SHOCK_DAYS]);
+  spot = exp(lnSpotMean + spotDev) * (shockLeft > 0.0 ? unchecked(P[P_SHOCK_MULT]) : 1.0);
 }
 
 /** Marginal power price: spot with resale (take-or-pay hedge), else the blended hedge/spot price (§5). */
@@ -94,11 +94,11 @@ export function minerDay(t: i32, price: f64, btcPerPhDay: f64, priceShock: f64):
   } else {
     powerUsd = mwh * marginal;
   }
-  overheadUsd = P[P_SGA_PER_DAY] + P[P_SGA_PER_EHS_DAY] * nameplateEhs + P[P_OTHER_OPEX] * runningPh;
+  overheadUsd = unchecked(P[P_SGA_PER_DAY]) + unchecked(P[P_SGA_PER_EHS_DAY]) * nameplateEhs + unchecked(P[P_OTHER_OPEX]) * runningPh;
   minedBtc = runningPh * btcPerPhDay * (1.0 - poolFee);
-  const sold = minedBtc * P[P_SELL_SHARE];
-  FIRM[FREE_BTC] = FIRM[FREE_BTC] + (minedBtc - sold);
-  FIRM[CASH] = FIRM[CASH] + sold * price * (1.0 - P[P_HAIRCUT]) + P[P_DR_PER_DAY] - powerUsd - overheadUsd;
+  const sold = minedBtc * unchecked(P[P_SELL_SHARE]);
+  unchecked(FIRM[FREE_BTC] = unchecked(FIRM[FREE_BTC]) + (minedBtc - sold));
+  unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + sold * price * (1.0 - unchecked(P[P_HAIRCUT])) + unchecked(P[P_DR_PER_DAY]) - powerUsd - overheadUsd);
   return minedBtc;
 }
 

@@ -62,23 +62,23 @@ function updateFeeFactor(): void {
 }
 
 function cacheParams(): void {
-  feeXbar = P[P_FEE_XBAR]; feePhi = P[P_FEE_PHI]; feeSd = P[P_FEE_SD]; spikeP = P[P_FEE_SPIKE_P];
-  lnBeMedian = P[P_LN_BE_MEDIAN]; beSpread = P[P_BE_SPREAD]; lnEffDecay = P[P_LN_EFF_DECAY];
-  shutdownLambda = P[P_SHUTDOWN_LAMBDA]; outDecay = P[P_OUT_DECAY]; outP = P[P_OUT_P_DAY];
-  kappaD = P[P_KAPPA_D]; sdD = P[P_SD_D]; lnHurdle = P[P_LN_HURDLE]; rho = P[P_MUST_RUN];
-  lag = <i32>P[P_LAG_DAYS]; exogenous = P[P_NET_MODEL] > 0.5; luck = P[P_BLOCK_LUCK] > 0.5;
+  feeXbar = unchecked(P[P_FEE_XBAR]); feePhi = unchecked(P[P_FEE_PHI]); feeSd = unchecked(P[P_FEE_SD]); spikeP = unchecked(P[P_FEE_SPIKE_P]);
+  lnBeMedian = unchecked(P[P_LN_BE_MEDIAN]); beSpread = unchecked(P[P_BE_SPREAD]); lnEffDecay = unchecked(P[P_LN_EFF_DECAY]);
+  shutdownLambda = unchecked(P[P_SHUTDOWN_LAMBDA]); outDecay = unchecked(P[P_OUT_DECAY]); outP = unchecked(P[P_OUT_P_DAY]);
+  kappaD = unchecked(P[P_KAPPA_D]); sdD = unchecked(P[P_SD_D]); lnHurdle = unchecked(P[P_LN_HURDLE]); rho = unchecked(P[P_MUST_RUN]);
+  lag = <i32>unchecked(P[P_LAG_DAYS]); exogenous = unchecked(P[P_NET_MODEL]) > 0.5; luck = unchecked(P[P_BLOCK_LUCK]) > 0.5;
 }
 
 export function networkReset(price0: f64): void {
   cacheParams();
-  feeX = P[P_FEE_X0];
+  feeX = unchecked(P[P_FEE_X0]);
   spikeLeft = 0.0; spikeMult = 1.0;
-  difficulty = P[P_DIFF0];
-  height = P[P_HEIGHT0];
-  epochStart = P[P_EPOCH_START_T];
+  difficulty = unchecked(P[P_DIFF0]);
+  height = unchecked(P[P_HEIGHT0]);
+  epochStart = unchecked(P[P_EPOCH_START_T]);
   outage = 0.0;
   retargets = 0.0;
-  hashrateEhs = P[P_HASHRATE0_EHS];
+  hashrateEhs = unchecked(P[P_HASHRATE0_EHS]);
   subsidy = subsidyBtc(height);
   updateFeeFactor();
   // u₀ = u*₀ and H_cap,0 = H₀/(ρ + (1 − ρ)u₀), so that H_eff,0 = H₀ (§4).
@@ -93,8 +93,8 @@ function feesStep(): void {
   if (feeSd > 0.0) feeX = feeXbar + feePhi * (feeX - feeXbar) + feeSd * normal(F_FEES);
   if (spikeLeft > 0.0) spikeLeft = spikeLeft - 1.0;
   if (spikeLeft <= 0.0 && spikeP > 0.0 && uniform(F_FEES) < spikeP) {
-    spikeLeft = P[P_FEE_SPIKE_DAYS];
-    spikeMult = P[P_FEE_SPIKE_MIN] + (P[P_FEE_SPIKE_MAX] - P[P_FEE_SPIKE_MIN]) * uniform(F_FEES);
+    spikeLeft = unchecked(P[P_FEE_SPIKE_DAYS]);
+    spikeMult = unchecked(P[P_FEE_SPIKE_MIN]) + (unchecked(P[P_FEE_SPIKE_MAX]) - unchecked(P[P_FEE_SPIKE_MIN])) * uniform(F_FEES);
   }
   updateFeeFactor();
 }
@@ -109,7 +109,7 @@ export function networkDay(t: i32, price: f64): void {
     running = running + shutdownLambda * (runningTarget(lnHpOpen, years) - running);
     outage = outage * outDecay;
     if (outP > 0.0 && uniform(F_NETWORK) < outP) {
-      const size = P[P_OUT_MIN] + (P[P_OUT_MAX] - P[P_OUT_MIN]) * uniform(F_NETWORK);
+      const size = unchecked(P[P_OUT_MIN]) + (unchecked(P[P_OUT_MAX]) - unchecked(P[P_OUT_MIN])) * uniform(F_NETWORK);
       outage = 1.0 - (1.0 - outage) * (1.0 - size);
     }
     const tl = t - lag;
@@ -142,7 +142,7 @@ export function networkDay(t: i32, price: f64): void {
     if (boundary == nextRetarget) {
       const now = <f64>(t - 1) + pos;
       if (exogenous) {
-        difficulty = difficulty * exp(P[P_EXO_DRIFT] + P[P_EXO_SD] * normal(F_NETWORK));
+        difficulty = difficulty * exp(unchecked(P[P_EXO_DRIFT]) + unchecked(P[P_EXO_SD]) * normal(F_NETWORK));
       } else {
         const span = (now - epochStart) * 86400.0;
         difficulty = difficulty * Math.min(4.0, Math.max(0.25, RETARGET_SPAN_S / span));

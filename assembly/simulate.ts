@@ -19,35 +19,35 @@ function recordMonth(path: i32, m: i32, firmAlive: bool): void {
   for (let v = 0; v < N_VARS; v++) {
     const firm = v >= FIRST_FIRM_VAR;
     // A defaulted path leaves the firm variables' distributions from its default month on (§7).
-    if (m > 0 && (!firm || firmAlive)) histAdd(v, m, VALUES[v]);
-    if (path < N_SAMPLES) sampleSet(path, v, m, firm && !firmAlive ? NaN : VALUES[v]);
+    if (m > 0 && (!firm || firmAlive)) histAdd(v, m, unchecked(VALUES[v]));
+    if (path < N_SAMPLES) sampleSet(path, v, m, firm && !firmAlive ? NaN : unchecked(VALUES[v]));
   }
 }
 
 function setValues(price: f64, minedMonth: f64): void {
   const h = networkHashrateEhs();
-  VALUES[V_PRICE] = price;
-  VALUES[V_DIFFICULTY] = networkDifficulty();
-  VALUES[V_HASHRATE] = h;
-  VALUES[V_HASHPRICE] = price * networkBtcPerPhDay();
-  VALUES[V_SHARE] = minerRunningPh() / 1000.0 / h;
-  VALUES[V_MINED] = minedMonth;
-  VALUES[V_CASH] = FIRM[CASH];
-  VALUES[V_BTC] = FIRM[FREE_BTC] + pledgedBtc();
-  VALUES[V_NET_DEBT] = debtOutstanding() - FIRM[CASH];
+  unchecked(VALUES[V_PRICE] = price);
+  unchecked(VALUES[V_DIFFICULTY] = networkDifficulty());
+  unchecked(VALUES[V_HASHRATE] = h);
+  unchecked(VALUES[V_HASHPRICE] = price * networkBtcPerPhDay());
+  unchecked(VALUES[V_SHARE] = minerRunningPh() / 1000.0 / h);
+  unchecked(VALUES[V_MINED] = minedMonth);
+  unchecked(VALUES[V_CASH] = unchecked(FIRM[CASH]));
+  unchecked(VALUES[V_BTC] = unchecked(FIRM[FREE_BTC]) + pledgedBtc());
+  unchecked(VALUES[V_NET_DEBT] = debtOutstanding() - unchecked(FIRM[CASH]));
 }
 
 function simulatePath(path: i32, slot: i32): void {
-  const days = <i32>P[P_DAYS];
-  const months = <i32>P[P_MONTHS];
-  const firmOn = P[P_FIRM_ON] > 0.5;
+  const days = <i32>unchecked(P[P_DAYS]);
+  const months = <i32>unchecked(P[P_MONTHS]);
+  const firmOn = unchecked(P[P_FIRM_ON]) > 0.5;
   marketReset();
-  const price0 = P[P_PRICE0];
+  const price0 = unchecked(P[P_PRICE0]);
   networkReset(price0);
   minerReset();
   capitalReset();
-  FIRM[CASH] = P[P_CASH0];
-  FIRM[FREE_BTC] = P[P_BTC0];
+  unchecked(FIRM[CASH] = unchecked(P[P_CASH0]));
+  unchecked(FIRM[FREE_BTC] = unchecked(P[P_BTC0]));
   let alive = firmOn;
   let defaultDay = 0;
   let minedMonth: f64 = 0.0;
@@ -55,7 +55,7 @@ function simulatePath(path: i32, slot: i32): void {
   let lnP = log(price0);
   let price = price0;
   setValues(price0, 0.0);
-  VALUES[V_SHARE] = 0.0;
+  unchecked(VALUES[V_SHARE] = 0.0);
   if (path < N_SAMPLES) recordMonth(path, 0, true);
   let m = 1;
   for (let t = 1; t <= days; t++) {
@@ -72,7 +72,7 @@ function simulatePath(path: i32, slot: i32): void {
         defaultDay = t;
       }
     }
-    if (m <= months && t == MONTH_END[m]) {
+    if (m <= months && t == unchecked(MONTH_END[m])) {
       setValues(price, minedMonth);
       recordMonth(path, m, alive);
       minedMonth = 0.0;
@@ -80,19 +80,19 @@ function simulatePath(path: i32, slot: i32): void {
     }
   }
   const o = slot * R_STRIDE;
-  REC[o + R_DEFAULT_DAY] = <f64>defaultDay;
-  REC[o + R_CAUSE] = defaultDay > 0 ? <f64>defaultCause() : 0.0;
-  REC[o + R_TRANCHE] = defaultDay > 0 ? <f64>defaultTranche() : -1.0;
-  REC[o + R_LNP_T] = lnP - log(price0);
-  REC[o + R_P_T] = price;
-  REC[o + R_MARGIN_EVENTS] = marginEventCount();
-  REC[o + R_CASH_T] = FIRM[CASH];
-  REC[o + R_MINED_T] = minedTotal;
+  unchecked(REC[o + R_DEFAULT_DAY] = <f64>defaultDay);
+  unchecked(REC[o + R_CAUSE] = defaultDay > 0 ? <f64>defaultCause() : 0.0);
+  unchecked(REC[o + R_TRANCHE] = defaultDay > 0 ? <f64>defaultTranche() : -1.0);
+  unchecked(REC[o + R_LNP_T] = lnP - log(price0));
+  unchecked(REC[o + R_P_T] = price);
+  unchecked(REC[o + R_MARGIN_EVENTS] = marginEventCount());
+  unchecked(REC[o + R_CASH_T] = unchecked(FIRM[CASH]));
+  unchecked(REC[o + R_MINED_T] = minedTotal);
 }
 
 /** Simulate paths firstPath … firstPath + nPaths − 1 (nPaths ≤ MAX_CHUNK); records go to REC[0 … nPaths). */
 export function simulate(firstPath: i32, nPaths: i32): void {
-  const seed = <i32>P[P_SEED];
+  const seed = <i32>unchecked(P[P_SEED]);
   for (let q = 0; q < nPaths; q++) {
     const path = firstPath + q;
     seedPath(seed, path);
