@@ -54,7 +54,12 @@ export function createNodeEngine(opts: NodeEngineOptions = {}): Engine {
     const w = new Worker(workerUrl, { workerData: { kernel: kind } });
     w.unref();
     const api = Comlink.wrap<WorkerApi>(nodeEndpoint(w));
-    return { api, terminate: () => { api[Comlink.releaseProxy](); void w.terminate(); } };
+    let terminating = false;
+    const failed = new Promise<never>((_, reject) => {
+      w.on('error', (e) => reject(e));
+      w.on('exit', (code) => { if (!terminating) reject(new Error(`worker thread exited with code ${code}`)); });
+    });
+    return { api, failed, terminate: () => { terminating = true; api[Comlink.releaseProxy](); void w.terminate(); } };
   };
   return new WorkerPoolEngine(spawn, { workers, chunkBatches, engineName: `${kind} worker_threads` });
 }

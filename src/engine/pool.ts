@@ -9,7 +9,8 @@ import { planChunks, abortError, progressOf, OrderedMerger, BATCH_PATHS, DEFAULT
   type Engine, type RunOptions } from './engine';
 import type { WorkerApi } from './worker-api';
 
-export interface SpawnedWorker { api: Remote<WorkerApi>; terminate(): void }
+/** A spawned worker. `failed` rejects if the worker dies or cannot start (a Comlink call would hang forever). */
+export interface SpawnedWorker { api: Remote<WorkerApi>; terminate(): void; failed: Promise<never> }
 
 export interface PoolOptions { workers: number; chunkBatches?: number; engineName: string }
 
@@ -24,7 +25,13 @@ export class WorkerPoolEngine implements Engine {
   }
 
   private worker(i: number): SpawnedWorker {
-    return (this.slots[i] ??= this.spawn());
+    let w = this.slots[i];
+    if (!w) {
+      w = this.spawn();
+      w.failed.catch(() => {}); // observed by the run that uses it
+      this.slots[i] = w;
+    }
+    return w;
   }
 
   private terminateAll(): void {
@@ -52,7 +59,7 @@ export class WorkerPoolEngine implements Engine {
       const w = this.worker(i);
       while (queue.length && !failed && !signal?.aborted) {
         const c = queue.shift()!;
-        const out = await w.api.simulateBatches(runKey, compiled, c.firstPath, c.n);
+        const out = await Promise.race([w.api.simulateBatches(runKey, compiled, c.firstPath, c.n), w.failed]);
         merger.push(out);
         options.onProgress?.(progressOf(acc.pathsDone, compiled.paths, t0));
         if (options.onPartial && Date.now() - lastPartial > 250) {
@@ -64,7 +71,8 @@ export class WorkerPoolEngine implements Engine {
     const work = (async () => {
       await Promise.all(Array.from({ length: nWorkers }, (_, i) => loop(i).catch((e) => { failed ??= e; throw e; })));
       for (let i = 0; i < nWorkers; i++) {
-        const h = await this.worker(i).api.takeHistograms(runKey);
+        const w = this.worker(i);
+        const h = await Promise.race([w.api.takeHistograms(runKey), w.failed]);
         if (h) acc.addHistograms(h);
       }
       return acc.result(this.meta(nWorkers, t0, true));

@@ -12,8 +12,8 @@ interface Exports {
   historyPtr(): number; histCenterPtr(): number; histPtr(): number; recordsPtr(): number; samplesPtr(): number;
 }
 
-export async function instantiateWasmKernel(module: WebAssembly.Module): Promise<Kernel> {
-  const instance = await WebAssembly.instantiate(module, {
+export async function instantiateWasmKernel(module: WebAssembly.Module | Promise<WebAssembly.Module>): Promise<Kernel> {
+  const instance = await WebAssembly.instantiate(await module, {
     env: {
       abort(_msg: number, _file: number, line: number, col: number) {
         throw new Error(`minerisk wasm core aborted at ${line}:${col}`);

@@ -111,3 +111,20 @@ describe('bounded memory', () => {
     expect(large.peak - small.peak).toBeLessThan(32 * 2 ** 20);
   }, 300_000);
 });
+
+describe('worker failure', () => {
+  test('a worker that dies makes the run reject with a clear error instead of hanging', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const Comlink = await import('comlink');
+    const { default: nodeEndpoint } = await import('comlink/dist/esm/node-adapter.mjs');
+    const { WorkerPoolEngine } = await import('../../src/engine/pool');
+    const spawn = () => {
+      const w = new Worker('setTimeout(() => { throw new Error("core exploded"); }, 50);', { eval: true });
+      const failed = new Promise<never>((_, reject) => w.on('error', reject));
+      return { api: Comlink.wrap(nodeEndpoint(w)) as never, failed, terminate: () => void w.terminate() };
+    };
+    const engine = new WorkerPoolEngine(spawn, { workers: 2, engineName: 'broken' });
+    await expect(engine.run(S)).rejects.toThrow(/simulation worker failed: core exploded/);
+    engine.dispose();
+  });
+});
