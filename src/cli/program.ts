@@ -1,7 +1,7 @@
 // The command line as a program factory (style.md, after Squiggle): tests call runCli() in-process or run the
 // compiled bin as a real program, asserting stdout, stderr and exit code. Bad input → one line on stderr, exit 2.
 import { readFileSync } from 'node:fs';
-import { resolveScenario, formatError, type Scenario } from '../model/scenario';
+import { resolveScenario, formatError, fieldInfo, leafProblem, type Scenario } from '../model/scenario';
 import { PRESETS, STRESS_VIEW_LABEL } from '../model/presets';
 import { createNodeEngine, defaultWorkers, type KernelKind } from '../engine/node';
 import { VERSION } from '../engine/engine';
@@ -51,6 +51,16 @@ function intFlag(name: string, raw: string | undefined, min: number, max: number
   return x;
 }
 
+/** A flag that sets a scenario field, e.g. `--paths: "abc" is not a number — allowed whole numbers 1 to 10,000,000`. */
+function fieldFlag(name: string, path: string, raw: string | undefined): number {
+  if (raw === undefined || raw.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  const info = fieldInfo(path)!;
+  const x: unknown = /^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(raw.trim()) ? Number(raw) : raw;
+  const problem = leafProblem(info, x);
+  if (problem !== null) throw new UsageError(`${name}: ${problem}`);
+  return x as number;
+}
+
 function parseRunArgs(args: string[]): RunArgs {
   const out: RunArgs = { json: false, engine: 'wasm' };
   for (let i = 0; i < args.length; i++) {
@@ -62,10 +72,11 @@ function parseRunArgs(args: string[]): RunArgs {
         if (v === undefined || v.startsWith('--')) throw new UsageError('--preset needs a name');
         out.preset = v; break;
       }
-      // Ranges here only guard the flag's syntax; run.paths/seed/months are validated with the scenario.
-      case '--paths': out.paths = intFlag('--paths', args[++i], 0, Number.MAX_SAFE_INTEGER); break;
-      case '--seed': out.seed = intFlag('--seed', args[++i], 0, Number.MAX_SAFE_INTEGER); break;
-      case '--months': out.months = intFlag('--months', args[++i], 0, Number.MAX_SAFE_INTEGER); break;
+      // Flags that set run.paths/seed/months are checked against the field's own range, so the message names
+      // the flag and the range the scenario allows.
+      case '--paths': out.paths = fieldFlag('--paths', 'run.paths', args[++i]); break;
+      case '--seed': out.seed = fieldFlag('--seed', 'run.seed', args[++i]); break;
+      case '--months': out.months = fieldFlag('--months', 'run.months', args[++i]); break;
       case '--workers': out.workers = intFlag('--workers', args[++i], 0, 64); break;
       case '--chunk-batches': out.chunkBatches = intFlag('--chunk-batches', args[++i], 1, 256); break;
       case '--engine': {
@@ -112,7 +123,12 @@ function resolveOrThrow(input: unknown, source: string): Scenario {
 }
 
 function withRunOverrides(input: unknown, a: RunArgs): unknown {
-  const base = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  // A file that is not an object (an array, a number, null) goes to resolveScenario as it is, which rejects it;
+  // replacing it with {} would silently run the default scenario. A `run` that is not an object likewise.
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  if (a.paths === undefined && a.seed === undefined && a.months === undefined) return input;
+  const base = input as Record<string, unknown>;
+  if (base.run !== undefined && (!base.run || typeof base.run !== 'object' || Array.isArray(base.run))) return input;
   const run = { ...((base.run as Record<string, unknown>) ?? {}) };
   if (a.paths !== undefined) run.paths = a.paths;
   if (a.seed !== undefined) run.seed = a.seed;
