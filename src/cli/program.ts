@@ -137,6 +137,7 @@ function withRunOverrides(input: unknown, a: RunArgs): unknown {
 }
 
 async function cmdRun(args: string[], io: Io): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) { io.stdout(USAGE + '\n'); return 0; }
   const a = parseRunArgs(args);
   const input = a.file ? readScenarioFile(a.file) : a.preset ? presetInput(a.preset) : {};
   const source = a.file ?? (a.preset ? `preset ${a.preset}` : 'default scenario');

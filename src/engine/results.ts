@@ -53,7 +53,8 @@ export function wilson(k: number, n: number): [number, number] {
   const den = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / den;
   const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / den;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // Exact ends at k = 0 and k = n (the formula leaves a rounding residue there).
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
 export class RunAccumulator {
