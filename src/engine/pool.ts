@@ -49,7 +49,7 @@ export class WorkerPoolEngine implements Engine {
     const queue = planChunks(compiled.paths, this.chunkBatches);
     const nWorkers = Math.min(this.slots.length, queue.length);
     let failed: unknown = null;
-    let lastPartial = 0;
+    let lastPartial = Date.now();
     const aborted = new Promise<never>((_, reject) => {
       const onAbort = () => { this.terminateAll(); reject(abortError()); };
       if (signal) signal.addEventListener('abort', onAbort, { once: true });
@@ -59,7 +59,11 @@ export class WorkerPoolEngine implements Engine {
       const w = this.worker(i);
       while (queue.length && !failed && !signal?.aborted) {
         const c = queue.shift()!;
-        const out = await Promise.race([w.api.simulateBatches(runKey, compiled, c.firstPath, c.n), w.failed]);
+        // For progressive display, histogram counts are flushed with a chunk now and then (integer counts: any
+        // partition of them sums to the same totals).
+        const flush = !!options.onPartial && Date.now() - lastPartial > 200;
+        const out = await Promise.race([w.api.simulateBatches(runKey, compiled, c.firstPath, c.n, flush), w.failed]);
+        if (out.histograms) acc.addHistograms(out.histograms);
         merger.push(out);
         options.onProgress?.(progressOf(acc.pathsDone, compiled.paths, t0));
         if (options.onPartial && Date.now() - lastPartial > 250) {

@@ -7,7 +7,8 @@ import { runChunk, type ChunkOutput } from './engine';
 import { compactHistograms } from './results';
 
 export interface WorkerApi {
-  simulateBatches(runKey: string, compiled: CompiledScenario, firstPath: number, n: number): Promise<ChunkOutput>;
+  /** Runs one chunk; with `flushHistograms` the histogram counts accumulated so far come back too (then cleared). */
+  simulateBatches(runKey: string, compiled: CompiledScenario, firstPath: number, n: number, flushHistograms?: boolean): Promise<ChunkOutput & { histograms?: Int32Array }>;
   /** The histogram counts of `runKey` accumulated by this worker (then cleared), compacted to the run's months. */
   takeHistograms(runKey: string): Promise<Int32Array | null>;
 }
@@ -17,16 +18,21 @@ export function createWorkerApi(makeKernel: () => Promise<Kernel>, transfer: <T>
   let loadedKey = '';
   let months = 0;
   return {
-    async simulateBatches(runKey, compiled, firstPath, n) {
+    async simulateBatches(runKey, compiled, firstPath, n, flushHistograms = false) {
       const k = await (kernel ??= makeKernel());
       if (runKey !== loadedKey) {
         k.load(compiled);
         loadedKey = runKey;
         months = compiled.months;
       }
-      const out = runChunk(k, { firstPath, n });
+      const out: ChunkOutput & { histograms?: Int32Array } = runChunk(k, { firstPath, n });
       const buffers: Transferable[] = [out.records.buffer as ArrayBuffer];
       if (out.samples) buffers.push(out.samples.buffer as ArrayBuffer);
+      if (flushHistograms) {
+        out.histograms = compactHistograms(k.histograms(), months);
+        k.clearHistograms();
+        buffers.push(out.histograms.buffer as ArrayBuffer);
+      }
       return transfer(out, buffers);
     },
     async takeHistograms(runKey) {
