@@ -116,7 +116,9 @@ export function marginDay(t: i32, price: f64): bool {
       unchecked(COLL[k] = coll);
       unchecked(FIRM[FREE_BTC] = 0.0);
       unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) - repay);
-      unchecked(OUT[k] = unchecked(OUT[k]) - repay);
+      // The cash settles principal together with the interest accrued on it, so principal + accrued falls by
+      // exactly `repay` and the LTV is topUpToLtv (accrued = OUT·rate·(t − lastPay)/365.25 scales with OUT).
+      unchecked(OUT[k] = unchecked(OUT[k]) - repay / (1.0 + unchecked(T[o + T_RATE]) * (<f64>t - unchecked(LAST_PAY[k])) / 365.25));
       dueDirty = true;
       continue;
     }
