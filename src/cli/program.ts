@@ -6,7 +6,8 @@ import { PRESETS, STRESS_VIEW_LABEL } from '../model/presets';
 import { createNodeEngine, defaultWorkers, type KernelKind } from '../engine/node';
 import { VERSION } from '../engine/engine';
 import type { RunResult } from '../engine/results';
-import { formatSummary } from './summary';
+import { formatSummary, formatComparison, formatTornado } from './summary';
+import { runComparison, runTornado, type Variant } from '../engine/compare';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -34,6 +35,9 @@ Options for run:
   --engine wasm|js   the wasm core (default) or the TypeScript reference twin
   --chunk-batches B  batches of 64 paths per chunk sent to a worker (default 16)
   --json             print one JSON document (model-spec §7 keys) instead of the summary
+  --compare FILE     strategy comparison on common random numbers: FILE lists variants
+                     [{ "name": "...", "patch": { partial scenario } }]; PD differences with paired SEs
+  --tornado X        sensitivity: PD with each key input at ±X (e.g. 0.2), paired with the base run
 
 A scenario file is JSON applied over the default scenario (objects merge, arrays replace); see docs/scenario.md.
 Exit codes: 0 ok, 1 the simulation failed, 2 bad input.`;
@@ -41,6 +45,10 @@ Exit codes: 0 ok, 1 the simulation failed, 2 bad input.`;
 interface RunArgs {
   file?: string; preset?: string; paths?: number; seed?: number; workers?: number; months?: number;
   json: boolean; engine: KernelKind; chunkBatches?: number;
+  /** Variants file for a strategy comparison on common random numbers. */
+  compare?: string;
+  /** Sensitivity tornado: each key input ± this share (e.g. 0.2). */
+  tornado?: number;
 }
 
 function intFlag(name: string, raw: string | undefined, min: number, max: number): number {
@@ -67,6 +75,17 @@ function parseRunArgs(args: string[]): RunArgs {
     const a = args[i];
     switch (a) {
       case '--json': out.json = true; break;
+      case '--compare': {
+        const v = args[++i];
+        if (v === undefined || v.startsWith('--')) throw new UsageError('--compare needs a variants file');
+        out.compare = v; break;
+      }
+      case '--tornado': {
+        const v = args[++i];
+        const x = Number(v);
+        if (v === undefined || !/^\d*\.?\d+$/.test(v) || !(x > 0 && x < 1)) throw new UsageError(`--tornado expects a share between 0 and 1 (e.g. 0.2 for ±20 %), got '${v ?? ''}'`);
+        out.tornado = x; break;
+      }
       case '--preset': {
         const v = args[++i];
         if (v === undefined || v.startsWith('--')) throw new UsageError('--preset needs a name');
@@ -157,6 +176,31 @@ async function cmdRun(args: string[], io: Io): Promise<number> {
     if (io.stderrIsTty) io.stderr(`\r${line}   `); else io.stderr(line + '\n');
     printed = true;
   };
+  if (a.compare && a.tornado !== undefined) throw new UsageError('give either --compare or --tornado, not both');
+  if (a.compare) {
+    const variants = readVariants(a.compare);
+    try {
+      const r = await runComparison(engine, scenario, variants, { onProgress });
+      if (printed && io.stderrIsTty) io.stderr('\n');
+      io.stdout(a.json ? JSON.stringify({ scenario: { name: scenario.name, caveat: STRESS_VIEW_LABEL }, comparison: r }) + '\n' : formatComparison(r));
+    } catch (e) {
+      if (/^variant "/.test((e as Error).message)) throw new UsageError(`${a.compare}: ${(e as Error).message}`);
+      throw e;
+    } finally {
+      engine.dispose();
+    }
+    return 0;
+  }
+  if (a.tornado !== undefined) {
+    try {
+      const r = await runTornado(engine, scenario, a.tornado, { onProgress });
+      if (printed && io.stderrIsTty) io.stderr('\n');
+      io.stdout(a.json ? JSON.stringify({ scenario: { name: scenario.name, caveat: STRESS_VIEW_LABEL }, tornado: r }) + '\n' : formatTornado(r));
+    } finally {
+      engine.dispose();
+    }
+    return 0;
+  }
   let result: RunResult;
   try {
     result = await engine.run(scenario, { onProgress });
@@ -168,6 +212,23 @@ async function cmdRun(args: string[], io: Io): Promise<number> {
   if (a.json) io.stdout(JSON.stringify({ scenario: { name: scenario.name, caveat: STRESS_VIEW_LABEL }, ...result }) + '\n');
   else io.stdout(formatSummary(scenario, result, a.preset ? PRESETS[a.preset.toLowerCase() as keyof typeof PRESETS] : undefined));
   return 0;
+}
+
+/** Variants file: `[{ "name", "patch" }]` or `{ "variants": [...] }`; each patch applies over the run's scenario. */
+function readVariants(file: string): Variant[] {
+  const raw = readScenarioFile(file);
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? (raw as { variants?: unknown }).variants : undefined;
+  if (!Array.isArray(list) || list.length === 0)
+    throw new UsageError(`${file}: expected a non-empty list of variants, [{ "name": "...", "patch": { ... } }] or { "variants": [...] }`);
+  return list.map((v, i) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UsageError(`${file}: variants[${i}] is not an object with "name" and "patch"`);
+    const { name, patch, ...rest } = v as Record<string, unknown>;
+    const extra = Object.keys(rest);
+    if (extra.length) throw new UsageError(`${file}: variants[${i}] has an unknown field "${extra[0]}" — allowed name, patch`);
+    if (typeof name !== 'string' || !name.trim()) throw new UsageError(`${file}: variants[${i}].name must be a non-empty string`);
+    if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new UsageError(`${file}: variants[${i}].patch must be an object (a partial scenario)`);
+    return { name, patch };
+  });
 }
 
 function cmdValidate(args: string[], io: Io): number {

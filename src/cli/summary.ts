@@ -3,6 +3,7 @@
 import type { Scenario } from '../model/scenario';
 import { STRESS_VIEW_LABEL, type Preset } from '../model/presets';
 import type { RunResult, VarKey } from '../engine/results';
+import type { ComparisonResult, TornadoResult, PairedDiff } from '../engine/compare';
 
 const pct = (x: number, d = 1) => `${(100 * x).toFixed(d)} %`;
 const usd = (x: number) => {
@@ -60,5 +61,44 @@ export function formatSummary(s: Scenario, r: RunResult, preset?: Preset): strin
   }
   out.push('');
   out.push(`${r.meta.engine}, ${r.meta.workers} worker(s), ${num(r.meta.elapsedMs / 1000, 2)} s, minerisk ${r.meta.version}`);
+  return out.join('\n') + '\n';
+}
+
+const pp = (x: number) => `${x >= 0 ? '+' : '−'}${(100 * Math.abs(x)).toFixed(2)} pp`;
+const diffCell = (d: PairedDiff) => `${pp(d.diff)} ± ${(100 * d.se).toFixed(2)}`;
+
+/** Strategy comparison: PD per variant and its paired difference from the base. */
+export function formatComparison(r: ComparisonResult): string {
+  const years = Object.keys(r.base.pdAtYears);
+  const out: string[] = [];
+  out.push(`Strategy comparison on common random numbers — ${num(r.paths)} paths, seed ${r.seed}, ${r.months} months`);
+  out.push(`  ${STRESS_VIEW_LABEL}`);
+  out.push('');
+  // The horizon column only when the horizon is not already one of the year columns.
+  const horizonCol = !years.some((y) => 12 * Number(y) === r.months);
+  const pdCells = (p: { pd: number; pdAtYears: Record<string, { pd: number }> }) =>
+    [...years.map((y) => pct(p.pdAtYears[y].pd)), ...(horizonCol ? [pct(p.pd)] : [])];
+  const head = ['', ...years.map((y) => `PD ${y}y`), ...(horizonCol ? [`PD ${r.months}m`] : []), `Δ PD ${r.months}m vs base ± SE (paired)`, 'SE if independent'];
+  const rows: string[][] = [[r.base.name, ...pdCells(r.base), '', '']];
+  for (const v of r.variants)
+    rows.push([v.name, ...pdCells(v), diffCell(v.vsBase.horizon), `${(100 * v.vsBase.horizon.independentSe).toFixed(2)} pp`]);
+  const w = head.map((_, i) => Math.max(...[head, ...rows].map((row) => row[i].length)));
+  for (const row of [head, ...rows]) out.push('  ' + row.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
+  out.push('');
+  out.push('Differences are measured path by path on the same random paths; their SE is far below that of two independent runs.');
+  return out.join('\n') + '\n';
+}
+
+/** Sensitivity tornado: PD at the horizon with each input at ±X, sorted by swing. */
+export function formatTornado(t: TornadoResult): string {
+  const out: string[] = [];
+  const x = Math.round(t.pct * 100);
+  out.push(`Sensitivity of PD at ${t.months} months to ±${x} % moves — base ${pct(t.base.pd)}; ${num(t.paths)} paths, seed ${t.seed}, common random numbers`);
+  out.push('');
+  const head = ['input', `−${x} %`, `+${x} %`, 'Δ low ± SE', 'Δ high ± SE'];
+  const rows = t.rows.map((r) => [r.label, r.low ? pct(r.low.pd) : '—', r.high ? pct(r.high.pd) : '—',
+    r.low ? diffCell(r.low.vsBase.horizon) : r.note ?? '—', r.high ? diffCell(r.high.vsBase.horizon) : r.note ?? '—']);
+  const w = head.map((_, i) => Math.max(...[head, ...rows].map((row) => row[i].length)));
+  for (const row of [head, ...rows]) out.push('  ' + row.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
   return out.join('\n') + '\n';
 }

@@ -18,6 +18,8 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Called with the result so far as chunks complete (for progressive display). */
   onPartial?: (r: RunResult) => void;
+  /** Keep every path's default day in the result (for paired strategy comparisons, compare.ts). */
+  keepPathDefaultDays?: boolean;
 }
 export interface Engine {
   run(scenario: Scenario, options?: RunOptions): Promise<RunResult>;
@@ -84,7 +86,7 @@ export class InProcessEngine implements Engine {
     const compiled = compileScenario(scenario);
     const kernel = await (this.kernel ??= this.makeKernel());
     kernel.load(compiled);
-    const acc = new RunAccumulator(compiled);
+    const acc = new RunAccumulator(compiled, options.keepPathDefaultDays);
     const merger = new OrderedMerger(acc);
     for (const c of planChunks(compiled.paths, this.chunkBatches)) {
       if (options.signal?.aborted) throw abortError();

@@ -44,7 +44,7 @@ export class WorkerPoolEngine implements Engine {
     if (signal?.aborted) throw abortError();
     const compiled = compileScenario(scenario);
     const runKey = `run-${++this.runCounter}-${t0}`;
-    const acc = new RunAccumulator(compiled);
+    const acc = new RunAccumulator(compiled, options.keepPathDefaultDays);
     const merger = new OrderedMerger(acc);
     const queue = planChunks(compiled.paths, this.chunkBatches);
     const nWorkers = Math.min(this.slots.length, queue.length);

@@ -39,6 +39,8 @@ export interface RunResult {
   monthDates: string[];
   samplePaths: SamplePath[];
   meta: RunMeta;
+  /** With RunOptions.keepPathDefaultDays: each path's default day (0 = survived). Not part of the JSON output. */
+  pathDefaultDays?: Int32Array;
 }
 
 export interface RunMeta {
@@ -73,8 +75,11 @@ export class RunAccumulator {
   private hist: Int32Array;
   private samples: Float64Array | null = null;
   private defaultDays = new Map<number, number>();
+  /** Default day of every path (0 = survived), kept only for paired comparisons: O(paths), not paths × steps. */
+  readonly pathDefaultDays: Int32Array | null;
 
-  constructor(private readonly c: CompiledScenario) {
+  constructor(private readonly c: CompiledScenario, keepPathDefaultDays = false) {
+    this.pathDefaultDays = keepPathDefaultDays ? new Int32Array(c.paths) : null;
     this.months = c.months;
     this.defaultsByMonth = new Array(c.months + 1).fill(0);
     this.tranches = new Array(c.trancheIds.length + 1).fill(0);
@@ -98,6 +103,7 @@ export class RunAccumulator {
     for (let q = 0; q < n; q++) {
       const o = q * L.R_STRIDE;
       const day = rec[o + L.R_DEFAULT_DAY];
+      if (this.pathDefaultDays) this.pathDefaultDays[firstPath + q] = day;
       if (day > 0) {
         this.defaultsByMonth[this.monthOfDay(day)]++;
         this.causes[rec[o + L.R_CAUSE]]++;
@@ -170,6 +176,7 @@ export class RunAccumulator {
       monthDates: this.c.monthDates,
       samplePaths: this.samplePaths(),
       meta: { ...meta, paths: n, months: M, startDate: this.c.startDate, seed: this.c.seed },
+      ...(this.pathDefaultDays && meta.complete ? { pathDefaultDays: this.pathDefaultDays } : {}),
     };
   }
 

@@ -61,7 +61,7 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
 const world = (...patches: Record<string, unknown>[]) => scenario(patches.reduce(merge, DETERMINISTIC as Record<string, unknown>));
 
 const engine = createNodeEngine({ workers: 0 });
-const run = (patch: Record<string, unknown>): Promise<RunResult> => engine.run(patch as never);
+const run = (patch: object): Promise<RunResult> => engine.run(patch as never);
 
 const kernel = createReferenceKernel();
 
