@@ -95,6 +95,7 @@ export function log(x: f64): f64 {
 /** Standard normal CDF Φ(x): Hart (1968) as given by West (2005), "Better approximations to cumulative normal
  *  functions", Wilmott; absolute error below 1e-14. */
 export function normCdf(x: f64): f64 {
+  if (x != x) return x;
   const a = Math.abs(x);
   let c: f64 = 0.0;
   if (a <= 37.0) {
