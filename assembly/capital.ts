@@ -1,18 +1,42 @@
 // Debt service, treasury sales, BTC-backed loan margin calls and the default rules (model-spec §5 Treasury, §6,
 // §11.7–§11.10). The host precomputes each payment's date and accrual fraction; the kernel tracks what is owed.
 import { P, T, Y, FIRM, CASH, FREE_BTC } from './params';
-import { P_N_TRANCHE, P_N_PAY, P_BUFFER_DAYS, P_HAIRCUT, MAX_TRANCHE, T_STRIDE, T_TYPE, T_PRINCIPAL, T_RATE,
-  T_COLLATERAL_BTC, T_MARGIN_LTV, T_TOPUP_LTV, T_CROSS_DEFAULT, T_LAST_PAY_DAY, TYPE_BTC_LOAN, Y_STRIDE, Y_DAY,
-  Y_TRANCHE, Y_YEARFRAC, Y_PRINCIPAL, Y_FINAL, CAUSE_NONE, CAUSE_LIQUIDITY, CAUSE_OPERATING, CAUSE_MATURITY,
-  CAUSE_MARGIN_CALL } from './layout';
+import { P_N_TRANCHE, P_N_PAY, P_BUFFER_DAYS, P_HAIRCUT, TRANCHE_SLOTS, T_STRIDE, T_TYPE, T_PRINCIPAL, T_RATE,
+  T_COLLATERAL_BTC, T_MARGIN_LTV, T_TOPUP_LTV, T_CROSS_DEFAULT, T_LAST_PAY_DAY, T_MATURITY_DAY, T_CONV_PRICE,
+  T_PUT_DAY, T_PUT_CONDITIONAL, T_CALL_DAY, T_SETTLEMENT, SETTLE_PHYSICAL, SETTLE_CASH, TYPE_BTC_LOAN, TYPE_BOND,
+  TYPE_CONVERTIBLE, MAX_REFI, Y_STRIDE, Y_DAY, Y_TRANCHE, Y_YEARFRAC, Y_PRINCIPAL, Y_FINAL, CAUSE_NONE,
+  CAUSE_LIQUIDITY, CAUSE_OPERATING, CAUSE_MATURITY, CAUSE_MARGIN_CALL, CAUSE_PUT, P_REFI_ON, P_REFI_RATE,
+  P_REFI_DAYS, P_ATM_ON, P_ATM_SHARE, P_ATM_DISCOUNT } from './layout';
+import { equityOn, sharePrice, sharesOutstanding, issueShares } from './equity';
+import { marketOpen } from './access';
 
 /** Lender's sale price of seized collateral, as a share of the market price (§6). */
 const LIQUIDATION_PRICE_SHARE: f64 = 0.98;
 
-const OUT = new Float64Array(MAX_TRANCHE); // principal outstanding
-const COLL = new Float64Array(MAX_TRANCHE); // pledged BTC
-const LAST_PAY = new Float64Array(MAX_TRANCHE); // last schedule date (day), for accrual
-const SHORTFALL = new Float64Array(MAX_TRANCHE); // due today after a margin liquidation
+const OUT = new Float64Array(TRANCHE_SLOTS); // principal outstanding
+const COLL = new Float64Array(TRANCHE_SLOTS); // pledged BTC
+const LAST_PAY = new Float64Array(TRANCHE_SLOTS); // last schedule date (day), for accrual
+const SHORTFALL = new Float64Array(TRANCHE_SLOTS); // due today after a margin liquidation
+/** Soft-call window per convertible: bit i set if S ≥ 130 % of the conversion price i days ago (30 days). */
+const CALL_MASK = new Int32Array(TRANCHE_SLOTS);
+const CALL_COUNT = new Int32Array(TRANCHE_SLOTS);
+/** Principal due today from a holder put (§10 Convertibles). */
+const PUT_DUE = new Float64Array(TRANCHE_SLOTS);
+/** Cash settlement of a conversion at maturity replaces the final principal for the day. */
+const CONV_CASH = new Float64Array(TRANCHE_SLOTS);
+const CONV_TODAY = new Int32Array(TRANCHE_SLOTS);
+
+const SOFT_CALL_TRIGGER: f64 = 1.3; // issuer may call when S ≥ 130 % of the conversion price …
+const SOFT_CALL_DAYS: i32 = 20; // … on 20 of the last 30 days (§10)
+const REFI_COUPON_DAYS: f64 = 182.0; // refinancing notes pay semi-annually
+
+let nRefi: i32 = 0; // refinancing notes created on this path (slots nT … nT + nRefi − 1)
+let hasConvertibleTerms = false;
+let conversions: f64 = 0.0;
+let refinancings: f64 = 0.0;
+let atmUsd: f64 = 0.0;
+let atmQuarter: f64 = -1.0;
+let atmRaisedThisQuarter: f64 = 0.0;
 
 let payIdx: i32 = 0;
 // The buffer's debt-service part is recomputed only when its window of payments or an outstanding amount changes.
@@ -34,7 +58,20 @@ export function capitalReset(): void {
     unchecked(COLL[k] = unchecked(T[o + T_TYPE]) == <f64>TYPE_BTC_LOAN ? unchecked(T[o + T_COLLATERAL_BTC]) : 0.0);
     unchecked(LAST_PAY[k] = unchecked(T[o + T_LAST_PAY_DAY]));
     unchecked(SHORTFALL[k] = 0.0);
+    unchecked(CALL_MASK[k] = 0);
+    unchecked(CALL_COUNT[k] = 0);
+    unchecked(PUT_DUE[k] = 0.0);
+    unchecked(CONV_TODAY[k] = 0);
   }
+  hasConvertibleTerms = false;
+  for (let k = 0; k < n; k++)
+    if (unchecked(T[k * T_STRIDE + T_TYPE]) == <f64>TYPE_CONVERTIBLE && unchecked(T[k * T_STRIDE + T_CONV_PRICE]) > 0.0) hasConvertibleTerms = true;
+  nRefi = 0;
+  conversions = 0.0;
+  refinancings = 0.0;
+  atmUsd = 0.0;
+  atmQuarter = -1.0;
+  atmRaisedThisQuarter = 0.0;
   payIdx = 0;
   windowStart = -1;
   windowEnd = -1;
@@ -83,8 +120,114 @@ export function treasuryDay(t: i32, price: f64, overheadPerDay: f64): void {
     windowEnd = end;
     dueDirty = false;
   }
-  buffer = unchecked(P[P_BUFFER_DAYS]) * overheadPerDay + dueCached;
+  buffer = unchecked(P[P_BUFFER_DAYS]) * overheadPerDay + dueCached + refiDueWithin(t, horizon);
   if (unchecked(FIRM[CASH]) < buffer) sellBtcFor(buffer - unchecked(FIRM[CASH]), price);
+  if (unchecked(FIRM[CASH]) < buffer && unchecked(P[P_ATM_ON]) > 0.5 && equityOn()) atmSale(t, buffer - unchecked(FIRM[CASH]));
+}
+
+/**
+ * At-the-market equity (§10 Market access): while the market is open, up to P_ATM_SHARE of market capitalisation a
+ * quarter is sold at S·(1 − discount) to restore the buffer, after treasury BTC.
+ */
+function atmSale(t: i32, need: f64): void {
+  if (!marketOpen()) return;
+  const quarter = Math.floor(<f64>t / 91.3125);
+  if (quarter != atmQuarter) { atmQuarter = quarter; atmRaisedThisQuarter = 0.0; }
+  const s = sharePrice();
+  const room = unchecked(P[P_ATM_SHARE]) * s * sharesOutstanding() - atmRaisedThisQuarter;
+  const usd = Math.min(need, room);
+  if (usd <= 0.0) return;
+  issueShares(usd / (s * (1.0 - unchecked(P[P_ATM_DISCOUNT]))));
+  atmRaisedThisQuarter = atmRaisedThisQuarter + usd;
+  atmUsd = atmUsd + usd;
+  unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + usd);
+}
+
+/** Interest due on refinancing notes within the buffer window (their principal is a final payment: excluded). */
+function refiDueWithin(t: i32, horizon: f64): f64 {
+  let due: f64 = 0.0;
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  for (let k = nT; k < nT + nRefi; k++) {
+    if (unchecked(OUT[k]) <= 0.0) continue;
+    const next = unchecked(LAST_PAY[k]) + REFI_COUPON_DAYS;
+    if (next <= horizon) due = due + unchecked(OUT[k]) * unchecked(T[k * T_STRIDE + T_RATE]) * REFI_COUPON_DAYS / 365.25;
+  }
+  return due;
+}
+
+/** Move `amount` of principal into a new refinancing note at base rate + spread (§10), if the market is open. */
+function refinance(t: i32, amount: f64): bool {
+  if (unchecked(P[P_REFI_ON]) < 0.5 || !marketOpen() || nRefi >= MAX_REFI) return false;
+  const k = <i32>unchecked(P[P_N_TRANCHE]) + nRefi;
+  const o = k * T_STRIDE;
+  unchecked(T[o + T_TYPE] = <f64>TYPE_BOND);
+  unchecked(T[o + T_PRINCIPAL] = amount);
+  unchecked(T[o + T_RATE] = unchecked(P[P_REFI_RATE]));
+  unchecked(T[o + T_MATURITY_DAY] = <f64>t + unchecked(P[P_REFI_DAYS]));
+  unchecked(T[o + T_CONV_PRICE] = 0.0);
+  unchecked(OUT[k] = amount);
+  unchecked(COLL[k] = 0.0);
+  unchecked(LAST_PAY[k] = <f64>t);
+  unchecked(SHORTFALL[k] = 0.0);
+  unchecked(PUT_DUE[k] = 0.0);
+  nRefi++;
+  refinancings = refinancings + 1.0;
+  dueDirty = true;
+  return true;
+}
+
+/**
+ * Convertible events of day t before payments (§10): issuer soft call (S ≥ 130 % of the conversion price on 20 of
+ * the last 30 days, from the call date), holder puts (when S < conversion price — the put pays more than the
+ * shares; a conditional put is only open then anyway), and the holders' choice at maturity (convert iff S·ratio >
+ * par). Settlement: physical (shares), cash (the conversion value in cash), net_share (par in cash, excess in shares).
+ */
+export function convertiblesDay(t: i32): void {
+  if (!hasConvertibleTerms || !equityOn()) return;
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  const s = sharePrice();
+  const ft = <f64>t;
+  for (let k = 0; k < nT; k++) {
+    const o = k * T_STRIDE;
+    const conv = unchecked(T[o + T_CONV_PRICE]);
+    if (unchecked(T[o + T_TYPE]) != <f64>TYPE_CONVERTIBLE || conv <= 0.0 || unchecked(OUT[k]) <= 0.0) continue;
+    // Soft-call window: shift in today's flag, keep a count of the flags in the last 30 days.
+    const hit = s >= SOFT_CALL_TRIGGER * conv ? 1 : 0;
+    const mask = unchecked(CALL_MASK[k]);
+    unchecked(CALL_COUNT[k] = unchecked(CALL_COUNT[k]) + hit - ((mask >> 29) & 1));
+    unchecked(CALL_MASK[k] = ((mask << 1) | hit) & 0x3fffffff);
+    const callDay = unchecked(T[o + T_CALL_DAY]);
+    const settle = <i32>unchecked(T[o + T_SETTLEMENT]);
+    if (callDay > 0.0 && ft >= callDay && ft < unchecked(T[o + T_MATURITY_DAY]) && unchecked(CALL_COUNT[k]) >= SOFT_CALL_DAYS) {
+      // Called: holders convert (their shares are worth ≥ 130 % of par). The issuer calls only if it can pay the
+      // cash part of the settlement from cash above the buffer.
+      const par = unchecked(OUT[k]);
+      const value = par * s / conv;
+      const cashPart = settle == SETTLE_PHYSICAL ? 0.0 : settle == SETTLE_CASH ? value : par;
+      if (cashPart <= unchecked(FIRM[CASH]) - buffer) {
+        unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) - cashPart);
+        issueShares(settle == SETTLE_PHYSICAL ? par / conv : settle == SETTLE_CASH ? 0.0 : (value - par) / s);
+        unchecked(OUT[k] = 0.0);
+        conversions = conversions + 1.0;
+        dueDirty = true;
+        continue;
+      }
+    }
+    const putDay = unchecked(T[o + T_PUT_DAY]);
+    if (putDay > 0.0 && ft == putDay && s < conv) unchecked(PUT_DUE[k] = unchecked(OUT[k]));
+    // At maturity holders convert iff the shares are worth more than par.
+    unchecked(CONV_TODAY[k] = ft == unchecked(T[o + T_MATURITY_DAY]) && s > conv ? 1 : 0);
+  }
+}
+
+function anySpecialToday(t: i32): bool {
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  for (let k = 0; k < nT; k++) if (unchecked(PUT_DUE[k]) > 0.0) return true;
+  for (let k = nT; k < nT + nRefi; k++) {
+    if (unchecked(OUT[k]) <= 0.0) continue;
+    if (<f64>t - unchecked(LAST_PAY[k]) >= REFI_COUPON_DAYS || <f64>t >= unchecked(T[k * T_STRIDE + T_MATURITY_DAY])) return true;
+  }
+  return false;
 }
 
 function accrued(k: i32, t: i32): f64 {
@@ -150,7 +293,7 @@ export function paymentsDay(t: i32, price: f64): bool {
   const ft = <f64>t;
   while (payIdx < nPay && unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) < ft) payIdx++;
   const px = saleFactor(price);
-  if (!anyShortfall && (payIdx >= nPay || unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) != ft)) {
+  if (!anyShortfall && (payIdx >= nPay || unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) != ft) && (nRefi == 0 && !hasConvertibleTerms || !anySpecialToday(t))) {
     // Nothing due today: only the liquidity test (§6).
     if (unchecked(FIRM[CASH]) >= 0.0) return false;
     if (unchecked(FIRM[CASH]) + unchecked(FIRM[FREE_BTC]) * px < 0.0) { cause = CAUSE_OPERATING; causeTranche = -1; return true; }
@@ -179,12 +322,35 @@ export function paymentsDay(t: i32, price: f64): bool {
   }
   let i = payIdx;
   let total: f64 = 0.0;
-  for (let k = 0; k < nT; k++) {
+  let sharesToIssue: f64 = 0.0;
+  for (let k = 0; k < nT + nRefi; k++) {
     if (unchecked(SHORTFALL[k]) > 0.0) {
       r = r - unchecked(SHORTFALL[k]);
       total = total + unchecked(SHORTFALL[k]);
       unchecked(SHORTFALL[k] = 0.0);
       if (r < 0.0) { cause = CAUSE_LIQUIDITY; causeTranche = k; return true; }
+    }
+    if (k >= nT) {
+      // Refinancing note: semi-annual coupon, bullet principal at its maturity.
+      const out = unchecked(OUT[k]);
+      if (out <= 0.0) continue;
+      const atMaturity = ft >= unchecked(T[k * T_STRIDE + T_MATURITY_DAY]);
+      if (!atMaturity && ft - unchecked(LAST_PAY[k]) < REFI_COUPON_DAYS) continue;
+      const interest = out * unchecked(T[k * T_STRIDE + T_RATE]) * (ft - unchecked(LAST_PAY[k])) / 365.25;
+      r = r - interest;
+      if (r < 0.0) { cause = CAUSE_LIQUIDITY; causeTranche = k; return true; }
+      total = total + interest;
+      unchecked(LAST_PAY[k] = ft);
+      if (atMaturity) {
+        if (r - out < 0.0) {
+          if (refinance(t, out)) { unchecked(OUT[k] = 0.0); continue; }
+          cause = CAUSE_MATURITY; causeTranche = k; return true;
+        }
+        r = r - out;
+        total = total + out;
+        unchecked(OUT[k] = 0.0);
+      }
+      continue;
     }
     while (i < nPay && unchecked(Y[i * Y_STRIDE + Y_DAY]) == ft && <i32>unchecked(Y[i * Y_STRIDE + Y_TRANCHE]) == k) {
       const o = i * Y_STRIDE;
@@ -193,27 +359,63 @@ export function paymentsDay(t: i32, price: f64): bool {
       if (out <= 0.0) continue;
       const interest = out * unchecked(T[k * T_STRIDE + T_RATE]) * unchecked(Y[o + Y_YEARFRAC]);
       const isFinal = unchecked(Y[o + Y_FINAL]) > 0.5;
-      const principal = isFinal ? out : Math.min(unchecked(Y[o + Y_PRINCIPAL]), out);
+      let principal = isFinal ? out : Math.min(unchecked(Y[o + Y_PRINCIPAL]), out);
       r = r - interest;
       if (r < 0.0) { cause = CAUSE_LIQUIDITY; causeTranche = k; return true; }
+      if (isFinal && unchecked(CONV_TODAY[k]) != 0) {
+        // Holders convert at maturity: the settlement replaces the principal.
+        const s = sharePrice();
+        const conv = unchecked(T[k * T_STRIDE + T_CONV_PRICE]);
+        const settle = <i32>unchecked(T[k * T_STRIDE + T_SETTLEMENT]);
+        const value = out * s / conv;
+        principal = settle == SETTLE_PHYSICAL ? 0.0 : settle == SETTLE_CASH ? value : out;
+        sharesToIssue = sharesToIssue + (settle == SETTLE_PHYSICAL ? out / conv : settle == SETTLE_CASH ? 0.0 : (value - out) / s);
+        conversions = conversions + 1.0;
+        unchecked(CONV_TODAY[k] = 0);
+      }
+      if (r - principal < 0.0) {
+        if (isFinal && refinance(t, principal)) {
+          total = total + interest;
+          unchecked(OUT[k] = 0.0);
+          unchecked(LAST_PAY[k] = ft);
+          continue;
+        }
+        cause = isFinal ? CAUSE_MATURITY : CAUSE_LIQUIDITY; causeTranche = k; return true;
+      }
       r = r - principal;
-      if (r < 0.0) { cause = isFinal ? CAUSE_MATURITY : CAUSE_LIQUIDITY; causeTranche = k; return true; }
       total = total + interest + principal;
-      unchecked(OUT[k] = out - principal);
+      unchecked(OUT[k] = isFinal ? 0.0 : out - principal);
       unchecked(LAST_PAY[k] = ft);
     }
+    if (unchecked(PUT_DUE[k]) > 0.0 && unchecked(OUT[k]) > 0.0) {
+      // A holder put, after the day's coupon: par is due today (§10); unpaid and not refinanced, it is a default
+      // with cause `put`.
+      const due = unchecked(OUT[k]);
+      unchecked(PUT_DUE[k] = 0.0);
+      if (r - due < 0.0) {
+        if (!refinance(t, due)) { cause = CAUSE_PUT; causeTranche = k; return true; }
+      } else {
+        r = r - due;
+        total = total + due;
+      }
+      unchecked(OUT[k] = 0.0);
+    }
   }
+  if (sharesToIssue > 0.0) issueShares(sharesToIssue);
   unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) - total);
   if (unchecked(FIRM[CASH]) < 0.0) sellBtcFor(-unchecked(FIRM[CASH]), price);
   return false;
 }
 
 export function defaultCause(): i32 { return cause; }
+export function conversionCount(): f64 { return conversions; }
+export function refinancingCount(): f64 { return refinancings; }
+export function atmRaisedUsd(): f64 { return atmUsd; }
 export function defaultTranche(): i32 { return causeTranche; }
 export function marginEventCount(): f64 { return marginEvents; }
 export function debtOutstanding(): f64 {
   let s: f64 = 0.0;
-  const n = <i32>unchecked(P[P_N_TRANCHE]);
+  const n = <i32>unchecked(P[P_N_TRANCHE]) + nRefi;
   for (let k = 0; k < n; k++) s = s + unchecked(OUT[k]);
   return s;
 }

@@ -81,7 +81,24 @@ export const P_VOL_DAY: i32 = 74; // daily volatility of ln P (diffusion part fo
 export const P_DRIFT_TURB: i32 = 75;
 export const P_VOL_TURB: i32 = 76;
 export const P_SPOT_IDIO: i32 = 77; // √(1 − corr²)
-export const P_SIZE: i32 = 80;
+// Equity and capital-market access (model-spec §10).
+export const P_EQ_ON: i32 = 78; // 1 when the scenario has an equity block (share price simulated)
+export const P_EQ_BETA: i32 = 79;
+export const P_EQ_VOL_DAY: i32 = 80; // σ_idio·√Δ
+export const P_EQ_DRIFT_DAY: i32 = 81; // −σ_idio²/2·Δ
+export const P_EQ_PRICE0: i32 = 82;
+export const P_EQ_SHARES0: i32 = 83;
+export const P_ACCESS_ON: i32 = 84; // refinancing / ATM possible at all
+export const P_ACCESS_MAX_DRAWDOWN: i32 = 85; // open while P > (1 − this)·running peak
+export const P_ACCESS_MAX_LEVERAGE: i32 = 86; // open while net debt < this × trailing-12-month EBITDA
+export const P_PEAK0: i32 = 87; // running peak of the BTC price in the history
+export const P_REFI_ON: i32 = 88;
+export const P_REFI_RATE: i32 = 89; // base + spread, per year
+export const P_REFI_DAYS: i32 = 90; // term of a refinancing note, days
+export const P_ATM_ON: i32 = 91;
+export const P_ATM_SHARE: i32 = 92; // of market cap per quarter
+export const P_ATM_DISCOUNT: i32 = 93;
+export const P_SIZE: i32 = 112;
 
 // ---- fleet generations, sorted by efficiency (best first): G[g*G_STRIDE + ...] ----
 export const G_HASH_EHS: i32 = 0;
@@ -100,8 +117,20 @@ export const T_MARGIN_LTV: i32 = 5;
 export const T_TOPUP_LTV: i32 = 6;
 export const T_CROSS_DEFAULT: i32 = 7;
 export const T_LAST_PAY_DAY: i32 = 8; // schedule date before the first payment after the start (may be < 0)
-export const T_STRIDE: i32 = 10;
+export const T_CONV_PRICE: i32 = 9; // convertible: conversion price, USD per share (0: repaid at par, no conversion)
+export const T_PUT_DAY: i32 = 10; // holder put date as a day index (0: none)
+export const T_PUT_CONDITIONAL: i32 = 11; // 1: the put is only available while S < conversion price
+export const T_CALL_DAY: i32 = 12; // issuer soft call allowed from this day (0: never)
+export const T_SETTLEMENT: i32 = 13; // 0 physical (shares), 1 cash, 2 net_share (par in cash, excess in shares)
+export const T_STRIDE: i32 = 16;
+export const SETTLE_PHYSICAL: i32 = 0;
+export const SETTLE_CASH: i32 = 1;
+export const SETTLE_NET_SHARE: i32 = 2;
+/** Refinancing notes created during a path occupy tranche slots after the scenario's own (kernel-managed). */
+export const MAX_REFI: i32 = 8;
 export const MAX_TRANCHE: i32 = 32;
+/** Tranche slots in kernel arrays: the scenario's own plus refinancing notes. */
+export const TRANCHE_SLOTS: i32 = 40;
 export const TYPE_BOND: i32 = 0;
 export const TYPE_TERM_LOAN: i32 = 1;
 export const TYPE_CONVERTIBLE: i32 = 2;
@@ -149,7 +178,11 @@ export const R_P_T: i32 = 4;
 export const R_MARGIN_EVENTS: i32 = 5;
 export const R_CASH_T: i32 = 6; // cash at the end (or at default)
 export const R_MINED_T: i32 = 7; // BTC mined over the horizon
-export const R_STRIDE: i32 = 8;
+export const R_CONVERSIONS: i32 = 8; // convertible tranches converted into shares (maturity, put date or soft call)
+export const R_REFINANCINGS: i32 = 9; // principal payments refinanced in the market
+export const R_SHARES_T: i32 = 10; // shares outstanding at the end (dilution)
+export const R_ATM_USD: i32 = 11; // equity raised at the market over the path, USD
+export const R_STRIDE: i32 = 12;
 export const MAX_CHUNK: i32 = 16384;
 
 export const CAUSE_NONE: i32 = 0;
@@ -157,7 +190,8 @@ export const CAUSE_LIQUIDITY: i32 = 1;
 export const CAUSE_OPERATING: i32 = 2;
 export const CAUSE_MATURITY: i32 = 3;
 export const CAUSE_MARGIN_CALL: i32 = 4;
-export const N_CAUSES: i32 = 5;
+export const CAUSE_PUT: i32 = 5;
+export const N_CAUSES: i32 = 6;
 
 // ---- sample paths: the first N_SAMPLES paths, monthly: S[(p*N_VARS + v)*(MAX_MONTHS+1) + m] ----
 export const N_SAMPLES: i32 = 20;

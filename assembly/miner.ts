@@ -31,6 +31,7 @@ let spot: f64 = 0.0;
 let runningPh: f64 = 0.0;
 let minedBtc: f64 = 0.0;
 let overheadUsd: f64 = 0.0; // SG&A + other opex, today
+let ebitdaUsd: f64 = 0.0; // mining revenue at market + demand response − power − overhead, today
 
 export function minerReset(): void {
   uptime = unchecked(P[P_UPTIME]); poolFee = unchecked(P[P_POOL_FEE]); capMw = unchecked(P[P_CAP_MW]); resale = unchecked(P[P_RESALE]) > 0.5;
@@ -43,6 +44,7 @@ export function minerReset(): void {
   runningPh = 0.0;
   minedBtc = 0.0;
   overheadUsd = 0.0;
+  ebitdaUsd = 0.0;
 }
 
 /** Spot power for day t: OU on ln p with the exact discretisation (§11.6), correlated with the day's price shock. */
@@ -96,6 +98,7 @@ export function minerDay(t: i32, price: f64, btcPerPhDay: f64, priceShock: f64):
   }
   overheadUsd = unchecked(P[P_SGA_PER_DAY]) + unchecked(P[P_SGA_PER_EHS_DAY]) * nameplateEhs + unchecked(P[P_OTHER_OPEX]) * runningPh;
   minedBtc = runningPh * btcPerPhDay * (1.0 - poolFee);
+  ebitdaUsd = minedBtc * price + unchecked(P[P_DR_PER_DAY]) - powerUsd - overheadUsd;
   const sold = minedBtc * unchecked(P[P_SELL_SHARE]);
   unchecked(FIRM[FREE_BTC] = unchecked(FIRM[FREE_BTC]) + (minedBtc - sold));
   unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + sold * price * (1.0 - unchecked(P[P_HAIRCUT])) + unchecked(P[P_DR_PER_DAY]) - powerUsd - overheadUsd);
@@ -106,3 +109,5 @@ export function minerRunningPh(): f64 { return runningPh; }
 /** SG&A + other opex of the day: the buffer's running-cost part (§5 Treasury). */
 export function minerOverheadUsd(): f64 { return overheadUsd; }
 export function minerSpotUsdPerMwh(): f64 { return spot; }
+/** EBITDA of the day (production valued at the market price), for the market-access leverage test. */
+export function minerEbitdaUsd(): f64 { return ebitdaUsd; }

@@ -1,10 +1,10 @@
 // The compiled scenario the host writes before a run (see layout.ts), and the firm's treasury shared by the
 // miner and capital modules. Fixed-capacity arrays: memory does not grow with the number of paths or runs.
-import { P_SIZE, MAX_GEN, G_STRIDE, MAX_TRANCHE, T_STRIDE, MAX_PAY, Y_STRIDE, MAX_MONTHS, MAX_LAG, N_VARS } from './layout';
+import { P_SIZE, MAX_GEN, G_STRIDE, TRANCHE_SLOTS, T_STRIDE, MAX_PAY, Y_STRIDE, MAX_MONTHS, MAX_LAG, N_VARS } from './layout';
 
 export const P = new Float64Array(P_SIZE);
 export const G = new Float64Array(MAX_GEN * G_STRIDE);
-export const T = new Float64Array(MAX_TRANCHE * T_STRIDE);
+export const T = new Float64Array(TRANCHE_SLOTS * T_STRIDE);
 export const Y = new Float64Array(MAX_PAY * Y_STRIDE);
 /** MONTH_END[m] = day index on which month m ends (m = 1..months). */
 export const MONTH_END = new Int32Array(MAX_MONTHS + 1);

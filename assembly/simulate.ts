@@ -3,14 +3,17 @@
 import { P, FIRM, CASH, FREE_BTC, MONTH_END } from './params';
 import { P_SEED, P_DAYS, P_MONTHS, P_CASH0, P_BTC0, P_FIRM_ON, P_PRICE0, V_PRICE, V_DIFFICULTY, V_HASHRATE,
   V_HASHPRICE, V_SHARE, V_MINED, V_CASH, V_BTC, V_NET_DEBT, N_VARS, FIRST_FIRM_VAR, N_SAMPLES, R_STRIDE,
-  R_DEFAULT_DAY, R_CAUSE, R_TRANCHE, R_LNP_T, R_P_T, R_MARGIN_EVENTS, R_CASH_T, R_MINED_T } from './layout';
+  R_DEFAULT_DAY, R_CAUSE, R_TRANCHE, R_LNP_T, R_P_T, R_MARGIN_EVENTS, R_CASH_T, R_MINED_T, R_CONVERSIONS,
+  R_REFINANCINGS, R_SHARES_T, R_ATM_USD } from './layout';
 import { seedPath } from './rng';
 import { exp, log } from './mathx';
 import { marketReset, marketStep, priceShock } from './market';
 import { networkReset, networkDay, networkDifficulty, networkHashrateEhs, networkBtcPerPhDay } from './network';
-import { minerReset, minerDay, minerRunningPh, minerOverheadUsd } from './miner';
+import { minerReset, minerDay, minerRunningPh, minerOverheadUsd, minerEbitdaUsd } from './miner';
 import { capitalReset, treasuryDay, marginDay, paymentsDay, defaultCause, defaultTranche, marginEventCount,
-  debtOutstanding, pledgedBtc } from './capital';
+  debtOutstanding, pledgedBtc, convertiblesDay, conversionCount, refinancingCount, atmRaisedUsd } from './capital';
+import { equityReset, equityDay, sharesOutstanding } from './equity';
+import { accessReset, accessDay } from './access';
 import { REC, histAdd, sampleSet } from './aggregate';
 
 const VALUES = new Float64Array(N_VARS);
@@ -46,6 +49,8 @@ function simulatePath(path: i32, slot: i32): void {
   networkReset(price0);
   minerReset();
   capitalReset();
+  equityReset();
+  accessReset(price0);
   unchecked(FIRM[CASH] = unchecked(P[P_CASH0]));
   unchecked(FIRM[FREE_BTC] = unchecked(P[P_BTC0]));
   let alive = firmOn;
@@ -59,14 +64,18 @@ function simulatePath(path: i32, slot: i32): void {
   if (path < N_SAMPLES) recordMonth(path, 0, true);
   let m = 1;
   for (let t = 1; t <= days; t++) {
+    const lnPrev = lnP;
     lnP = marketStep();
     price = exp(lnP);
     networkDay(t, price);
     if (alive) {
+      equityDay(lnP - lnPrev);
       const mined = minerDay(t, price, networkBtcPerPhDay(), priceShock());
       minedMonth = minedMonth + mined;
       minedTotal = minedTotal + mined;
+      accessDay(t, price, minerEbitdaUsd(), debtOutstanding() - unchecked(FIRM[CASH]));
       treasuryDay(t, price, minerOverheadUsd());
+      convertiblesDay(t);
       if (marginDay(t, price) || paymentsDay(t, price)) {
         alive = false;
         defaultDay = t;
@@ -88,6 +97,10 @@ function simulatePath(path: i32, slot: i32): void {
   unchecked(REC[o + R_MARGIN_EVENTS] = marginEventCount());
   unchecked(REC[o + R_CASH_T] = unchecked(FIRM[CASH]));
   unchecked(REC[o + R_MINED_T] = minedTotal);
+  unchecked(REC[o + R_CONVERSIONS] = conversionCount());
+  unchecked(REC[o + R_REFINANCINGS] = refinancingCount());
+  unchecked(REC[o + R_SHARES_T] = sharesOutstanding());
+  unchecked(REC[o + R_ATM_USD] = atmRaisedUsd());
 }
 
 /** Simulate paths firstPath … firstPath + nPaths − 1 (nPaths ≤ MAX_CHUNK); records go to REC[0 … nPaths). */

@@ -14,7 +14,7 @@ export const VAR_UNITS: Record<VarKey, string> = {
   hashpriceUsdPerPhDay: 'USD per PH/s per day', minerShare: 'share of network hashrate (0–1)',
   btcMinedPerMonth: 'BTC per month', cashUsd: 'USD', btcHeld: 'BTC (free + pledged)', netDebtUsd: 'USD (debt − cash)',
 };
-export const CAUSE_KEYS = ['none', 'liquidity', 'operating', 'maturity', 'margin_call'] as const;
+export const CAUSE_KEYS = ['none', 'liquidity', 'operating', 'maturity', 'margin_call', 'put'] as const;
 export const QUANTILE_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 const Z95 = 1.959963984540054;
 /** Variables whose underflow bin means "zero" (a retired fleet mines nothing) rather than "below the range". */
@@ -34,6 +34,8 @@ export interface RunResult {
   defaultTranches: Record<string, { count: number; share: number }>;
   timeToDefault: { monthCounts: number[]; medianMonth: number | null };
   marginLiquidations: { events: number; paths: number };
+  /** Convertible conversions, refinancings and at-the-market equity (§10): paths with at least one, and means. */
+  capitalEvents: { conversionPaths: number; refinancingPaths: number; atmPaths: number; meanAtmUsd: number; meanSharesAtEnd: number };
   terminal: { meanPriceUsd: number; meanPriceStdErr: number; meanLnReturn: number; sdLnReturn: number; meanBtcMined: number };
   quantiles: Record<VarKey, QuantileSeries>;
   monthDates: string[];
@@ -67,6 +69,11 @@ export class RunAccumulator {
   private tranches: number[];
   private marginEvents = 0;
   private marginPaths = 0;
+  private conversionPaths = 0;
+  private refinancingPaths = 0;
+  private atmPaths = 0;
+  private sumAtm = 0;
+  private sumShares = 0;
   private sumP = 0;
   private sumP2 = 0;
   private sumLn = 0;
@@ -110,6 +117,11 @@ export class RunAccumulator {
         this.tranches[rec[o + L.R_TRANCHE] + 1]++;
         if (firstPath + q < L.N_SAMPLES) this.defaultDays.set(firstPath + q, day);
       }
+      if (rec[o + L.R_CONVERSIONS] > 0) this.conversionPaths++;
+      if (rec[o + L.R_REFINANCINGS] > 0) this.refinancingPaths++;
+      if (rec[o + L.R_ATM_USD] > 0) this.atmPaths++;
+      this.sumAtm += rec[o + L.R_ATM_USD];
+      this.sumShares += rec[o + L.R_SHARES_T];
       const ev = rec[o + L.R_MARGIN_EVENTS];
       this.marginEvents += ev;
       if (ev > 0) this.marginPaths++;
@@ -155,7 +167,11 @@ export class RunAccumulator {
     CAUSE_KEYS.forEach((key, i) => { if (i > 0) defaultCauses[key] = { count: this.causes[i], share: share(this.causes[i]) }; });
     const defaultTranches: RunResult['defaultTranches'] = {};
     defaultTranches['operating'] = { count: this.tranches[0], share: share(this.tranches[0]) };
-    this.c.trancheIds.forEach((id, k) => (defaultTranches[id] = { count: this.tranches[k + 1], share: share(this.tranches[k + 1]) }));
+    // Refinancing notes (the last MAX_REFI ids) are listed only when one of them triggered a default.
+    const own = this.c.trancheIds.length - L.MAX_REFI;
+    this.c.trancheIds.forEach((id, k) => {
+      if (k < own || this.tranches[k + 1] > 0) defaultTranches[id] = { count: this.tranches[k + 1], share: share(this.tranches[k + 1]) };
+    });
     let medianMonth: number | null = null;
     for (let m = 1; m <= M && defaulted > 0; m++) if (cumCount[m] * 2 >= defaulted) { medianMonth = m; break; }
     const meanP = n ? this.sumP / n : 0;
@@ -165,6 +181,10 @@ export class RunAccumulator {
       pdByMonth, pdStdErr, pdCI95, pdAtYears, defaultCauses, defaultTranches,
       timeToDefault: { monthCounts: this.defaultsByMonth.slice(1), medianMonth },
       marginLiquidations: { events: this.marginEvents, paths: this.marginPaths },
+      capitalEvents: {
+        conversionPaths: this.conversionPaths, refinancingPaths: this.refinancingPaths, atmPaths: this.atmPaths,
+        meanAtmUsd: n ? this.sumAtm / n : 0, meanSharesAtEnd: n ? this.sumShares / n : 0,
+      },
       terminal: {
         meanPriceUsd: meanP,
         meanPriceStdErr: n > 1 ? Math.sqrt(Math.max(0, this.sumP2 / n - meanP * meanP) / (n - 1)) : 0,

@@ -26,7 +26,7 @@ export async function instantiateWasmKernel(module: WebAssembly.Module | Promise
   const arrays = {
     P: f64(x.paramsPtr(), L.P_SIZE),
     G: f64(x.fleetPtr(), L.MAX_GEN * L.G_STRIDE),
-    T: f64(x.tranchesPtr(), L.MAX_TRANCHE * L.T_STRIDE),
+    T: f64(x.tranchesPtr(), L.TRANCHE_SLOTS * L.T_STRIDE),
     Y: f64(x.paymentsPtr(), L.MAX_PAY * L.Y_STRIDE),
     monthEnd: new Int32Array(buf, x.monthEndPtr(), L.MAX_MONTHS + 1),
     history: f64(x.historyPtr(), L.MAX_LAG + 1),

@@ -3,7 +3,7 @@
 // last bit, and the same scenario + seed must give the same numbers everywhere, §2).
 import './portable-runtime';
 import type { Scenario } from './scenario';
-import { START, HISTORY_HASHPRICE } from './start-state';
+import { START, HISTORY_HASHPRICE, HISTORY_PEAK } from './start-state';
 import { exp, log } from '../../assembly/mathx';
 import { subsidyBtc, HASH_PER_DIFF } from '../../assembly/hashprice';
 import * as L from '../../assembly/layout';
@@ -167,6 +167,28 @@ export function compileScenario(s: Scenario): CompiledScenario {
   P[L.P_BUFFER_DAYS] = tr.bufferDays;
   P[L.P_HAIRCUT] = tr.btcSaleHaircut;
 
+  // Equity and capital-market access (§10). The share price is simulated only when something uses it.
+  const eq = s.equity;
+  const cm = s.capitalMarkets;
+  const convertibleTerms = s.debt.some((d) => d.type === 'convertible' && d.conversionPriceUsd > 0);
+  P[L.P_EQ_ON] = convertibleTerms || cm.atmEquity ? 1 : 0;
+  P[L.P_EQ_BETA] = eq.beta;
+  P[L.P_EQ_VOL_DAY] = eq.sigmaIdio * sqrtDt;
+  P[L.P_EQ_DRIFT_DAY] = -0.5 * eq.sigmaIdio * eq.sigmaIdio * DT;
+  P[L.P_EQ_PRICE0] = eq.priceUsd;
+  P[L.P_EQ_SHARES0] = eq.sharesOutstanding;
+  P[L.P_ACCESS_ON] = cm.refinancing || cm.atmEquity ? 1 : 0;
+  P[L.P_ACCESS_MAX_DRAWDOWN] = cm.maxDrawdownFromPeak;
+  P[L.P_ACCESS_MAX_LEVERAGE] = cm.maxNetDebtToEbitda;
+  // The running peak includes the history's (§10), rescaled like the rest of the history to an overridden start price.
+  P[L.P_PEAK0] = HISTORY_PEAK.priceUsd * (st.priceUsd / START.priceUsd);
+  P[L.P_REFI_ON] = cm.refinancing ? 1 : 0;
+  P[L.P_REFI_RATE] = cm.baseRate + cm.spread;
+  P[L.P_REFI_DAYS] = Math.round(cm.refinanceYears * 365.25);
+  P[L.P_ATM_ON] = cm.atmEquity ? 1 : 0;
+  P[L.P_ATM_SHARE] = cm.atmShareOfMarketCapPerQuarter;
+  P[L.P_ATM_DISCOUNT] = cm.atmDiscount;
+
   // Fleet, most efficient first (curtailment and the power cap fill by efficiency, §5).
   const fleet = mi.fleet
     .map((g, i) => ({ g, i }))
@@ -195,6 +217,13 @@ export function compileScenario(s: Scenario): CompiledScenario {
     T[o + L.T_MARGIN_LTV] = d.marginCallLtv;
     T[o + L.T_TOPUP_LTV] = d.topUpToLtv;
     T[o + L.T_CROSS_DEFAULT] = d.crossDefault ? 1 : 0;
+    if (d.type === 'convertible' && d.conversionPriceUsd > 0) {
+      T[o + L.T_CONV_PRICE] = d.conversionPriceUsd;
+      T[o + L.T_PUT_DAY] = d.putDate ? daysBetween(start, d.putDate) : 0;
+      T[o + L.T_PUT_CONDITIONAL] = d.putConditional ? 1 : 0;
+      T[o + L.T_CALL_DAY] = d.softCallDate ? daysBetween(start, d.softCallDate) : 0;
+      T[o + L.T_SETTLEMENT] = d.settlement === 'physical' ? L.SETTLE_PHYSICAL : d.settlement === 'cash' ? L.SETTLE_CASH : L.SETTLE_NET_SHARE;
+    }
     // A BTC-backed loan pays interest monthly and its principal at maturity (§11.1).
     const ppy = btcLoan ? 12 : d.paymentsPerYear;
     const { dates, before } = paymentDates(d.maturityDate, ppy, start);
@@ -251,7 +280,8 @@ export function compileScenario(s: Scenario): CompiledScenario {
     Y: Y.slice(0, pays.length * L.Y_STRIDE),
     monthEnd, historyLnHp, histCenter, days, months,
     paths: s.run.paths, seed: s.run.seed, monthDates,
-    trancheIds: s.debt.map((d, k) => d.id ?? `debt[${k}]`),
+    // Refinancing notes created during a path take the slots after the scenario's tranches.
+    trancheIds: [...s.debt.map((d, k) => d.id ?? `debt[${k}]`), ...Array.from({ length: L.MAX_REFI }, (_, i) => `refinancing-${i + 1}`)],
     startDate: start,
   };
 }

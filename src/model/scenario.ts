@@ -21,6 +21,7 @@ export type NetworkModel = 'feedback' | 'exogenous';
 export type TrancheType = 'bond' | 'term_loan' | 'convertible' | 'btc_backed_loan';
 export type Amortization = 'bullet' | 'linear';
 export type PaymentsPerYear = 1 | 2 | 3 | 4 | 6 | 12;
+export type Settlement = 'physical' | 'cash' | 'net_share';
 
 export interface FleetGeneration {
   name: string;
@@ -43,6 +44,15 @@ export interface Tranche {
   marginCallLtv: number;
   topUpToLtv: number;
   crossDefault: boolean;
+  /** Convertible: conversion price in USD per share; 0 = repaid at par, never converted (§10). */
+  conversionPriceUsd: number;
+  /** Convertible: holder put date (absent: none). */
+  putDate?: string;
+  /** Convertible: the put is only open while the share price is below the conversion price. */
+  putConditional: boolean;
+  /** Convertible: first date of the issuer's soft call (absent: never callable). */
+  softCallDate?: string;
+  settlement: Settlement;
 }
 
 export interface Scenario {
@@ -129,6 +139,20 @@ export interface Scenario {
     };
   };
   debt: Tranche[];
+  /** The miner's shares (§10 Equity): needed for conversion decisions and at-the-market sales. */
+  equity: { priceUsd: number; sharesOutstanding: number; beta: number; sigmaIdio: number };
+  /** Access to capital markets (§10): refinancing of maturities and puts, at-the-market equity. */
+  capitalMarkets: {
+    refinancing: boolean;
+    atmEquity: boolean;
+    maxDrawdownFromPeak: number;
+    maxNetDebtToEbitda: number;
+    baseRate: number;
+    spread: number;
+    refinanceYears: number;
+    atmShareOfMarketCapPerQuarter: number;
+    atmDiscount: number;
+  };
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -237,6 +261,9 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
       marginCallLtv: 0.7,
       topUpToLtv: 0.5,
       crossDefault: false,
+      conversionPriceUsd: 0,
+      putConditional: false,
+      settlement: 'net_share',
     },
     {
       id: 'btc-loan',
@@ -251,8 +278,25 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
       marginCallLtv: 0.7,
       topUpToLtv: 0.5,
       crossDefault: false,
+      conversionPriceUsd: 0,
+      putConditional: false,
+      settlement: 'net_share',
     },
   ],
+  // Illustrative share data; off until a convertible has a conversion price or at-the-market sales are enabled.
+  equity: { priceUsd: 10, sharesOutstanding: 300_000_000, beta: 1.5, sigmaIdio: 0.5 },
+  // Off by default: the default scenario and the presets stay the §9 stress view until the model issue is complete.
+  capitalMarkets: {
+    refinancing: false,
+    atmEquity: false,
+    maxDrawdownFromPeak: 0.5,
+    maxNetDebtToEbitda: 6,
+    baseRate: 0.04,
+    spread: 0.06,
+    refinanceYears: 5,
+    atmShareOfMarketCapPerQuarter: 0.05,
+    atmDiscount: 0.03,
+  },
 } satisfies Scenario);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -415,6 +459,26 @@ const SPECS = {
   'debt[].marginCallLtv': s({ kind: 'number', unit: 'loan-to-value', min: 0, max: 1, minExclusive: true, default: 0.7, help: 'Loan-to-value at which a btc_backed_loan\'s lender calls for more collateral.', source: 'model-spec §6; domain §6.3' }),
   'debt[].topUpToLtv': s({ kind: 'number', unit: 'loan-to-value', min: 0, max: 1, minExclusive: true, default: 0.5, help: 'Loan-to-value the firm must restore after a margin call (below marginCallLtv).', source: 'model-spec §6, §11.9' }),
   'debt[].crossDefault': s({ kind: 'boolean', unit: 'true/false', default: false, help: 'If true a failed margin call on this btc_backed_loan is itself a default, not only a forced sale of collateral.', source: 'model-spec §6, §11.9' }),
+  'debt[].conversionPriceUsd': s({ kind: 'number', unit: 'USD per share', min: 0, max: 1e6, default: 0, defaultText: '0 (no conversion: repaid at par)', help: 'Share price at which a convertible turns into shares (holders convert at maturity when the share price is above it; ignored for other types).', source: 'model-spec §10; domain §6.1, §8.5' }),
+  'debt[].putDate': s({ kind: 'date', unit: 'date', afterStart: true, optional: true, default: null, defaultText: 'none', help: 'Date holders of a convertible may demand par; they do when the shares are worth less than par.', source: 'model-spec §10; domain §6.1' }),
+  'debt[].putConditional': s({ kind: 'boolean', unit: 'true/false', default: false, help: 'If true the put is only open while the share price is below the conversion price (MARA 2032 notes).', source: 'model-spec §10; domain §6.1' }),
+  'debt[].softCallDate': s({ kind: 'date', unit: 'date', afterStart: true, optional: true, default: null, defaultText: 'none (not callable)', help: 'From this date the issuer may call a convertible when its shares trade at ≥ 130 % of the conversion price on 20 of 30 days, forcing conversion.', source: 'model-spec §10; domain §6.1' }),
+  'debt[].settlement': s({ kind: 'enum', unit: 'choice', options: ['physical', 'cash', 'net_share'], default: 'net_share', help: 'How a conversion is paid: in shares (physical), in cash (cash), or par in cash and the excess in shares (net_share).', source: 'model-spec §10; domain §8.5' }),
+
+  'equity.priceUsd': s({ kind: 'number', unit: 'USD per share', min: 0, max: 1e6, minExclusive: true, help: 'Share price at the start, moving with BTC (beta) plus its own noise; used for conversion decisions and equity sales.', source: 'model-spec §10' }),
+  'equity.sharesOutstanding': s({ kind: 'number', unit: 'shares', min: 0, max: 1e12, minExclusive: true, help: 'Shares outstanding at the start; conversions and at-the-market sales add to them (dilution).', source: 'model-spec §10' }),
+  'equity.beta': s({ kind: 'number', unit: 'beta to BTC', min: 0, max: 5, help: 'Daily log-return sensitivity of the shares to BTC (listed miners ≈ 1.5).', source: 'model-spec §10; domain §8.5' }),
+  'equity.sigmaIdio': s({ kind: 'number', unit: VOL, min: 0, max: 5, help: 'Volatility of the shares not explained by BTC.', source: 'model-spec §10' }),
+
+  'capitalMarkets.refinancing': s({ kind: 'boolean', unit: 'true/false', help: 'If true, a maturity or put the firm cannot pay is refinanced with a new 5-year note while markets are open; off: the §9 stress view.', source: 'model-spec §9, §10' }),
+  'capitalMarkets.atmEquity': s({ kind: 'boolean', unit: 'true/false', help: 'If true, shares are sold at the market to restore the cash buffer while markets are open (after treasury BTC).', source: 'model-spec §10' }),
+  'capitalMarkets.maxDrawdownFromPeak': share('Markets are closed while BTC is this far or more below its running peak (the history\'s $124,824 counts).', 'model-spec §10', { minExclusive: true }),
+  'capitalMarkets.maxNetDebtToEbitda': s({ kind: 'number', unit: 'times EBITDA', min: 0, max: 100, help: 'Markets are closed while net debt is at least this multiple of trailing-12-month EBITDA.', source: 'model-spec §10' }),
+  'capitalMarkets.baseRate': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Base interest rate of refinancing notes.', source: 'model-spec §10' }),
+  'capitalMarkets.spread': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Credit spread of refinancing notes over the base rate.', source: 'model-spec §10' }),
+  'capitalMarkets.refinanceYears': s({ kind: 'number', unit: 'years', min: 0.5, max: 30, help: 'Term of a refinancing note (bullet, semi-annual coupons).', source: 'project decision (model-spec is silent)' }),
+  'capitalMarkets.atmShareOfMarketCapPerQuarter': share('Most equity sold at the market per quarter, as a share of market capitalisation.', 'model-spec §10'),
+  'capitalMarkets.atmDiscount': s({ kind: 'number', unit: 'share of price', min: 0, max: 0.5, help: 'Discount to the share price on at-the-market sales.', source: 'model-spec §10' }),
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldPath = keyof typeof SPECS;
@@ -894,6 +958,11 @@ function finish(parsed: Scenario): Scenario {
     marginCallLtv: t.marginCallLtv,
     topUpToLtv: t.topUpToLtv,
     crossDefault: t.crossDefault,
+    conversionPriceUsd: t.conversionPriceUsd,
+    ...(t.putDate !== undefined ? { putDate: t.putDate } : {}),
+    putConditional: t.putConditional,
+    ...(t.softCallDate !== undefined ? { softCallDate: t.softCallDate } : {}),
+    settlement: t.settlement,
   }));
   return parsed;
 }

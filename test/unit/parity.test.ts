@@ -65,6 +65,19 @@ const CASES: Case[] = [
   { name: 'blockLuck on, feedback network, solid firm', patch: { ...SOLID, network: { blockLuck: true } }, paths: 256, months: 60, seed: 5 },
   { name: 'exogenous network, default firm', patch: { network: { model: 'exogenous' } }, paths: 256, months: 60, seed: 6 },
   { name: 'exogenous network with blockLuck, solid firm', patch: { ...SOLID, network: { model: 'exogenous', blockLuck: true } }, paths: 256, months: 60, seed: 61 },
+  {
+    name: 'convertibles (puts, soft call, conversion at maturity, all settlements), refinancing and at-the-market equity',
+    patch: {
+      capitalMarkets: { refinancing: true, atmEquity: true },
+      debt: [
+        { id: 'conv-put', type: 'convertible', principalUsd: 400e6, couponRate: 0.01, maturityDate: '2029-06-15', conversionPriceUsd: 12, putDate: '2027-12-01', settlement: 'net_share' },
+        { id: 'conv-call', type: 'convertible', principalUsd: 300e6, maturityDate: '2031-01-15', conversionPriceUsd: 8, softCallDate: '2027-01-01', settlement: 'physical' },
+        { id: 'conv-cash', type: 'convertible', principalUsd: 150e6, couponRate: 0.02, maturityDate: '2028-03-01', conversionPriceUsd: 9, putDate: '2027-06-01', putConditional: true, settlement: 'cash' },
+        { id: 'btc-loan', type: 'btc_backed_loan', principalUsd: 75e6, rate: 0.09, maturityDate: '2027-03-31', collateralBtc: 1800 },
+      ],
+    },
+    paths: 400, months: 120, seed: 8,
+  },
 ];
 
 function firstMismatch(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -81,7 +94,8 @@ function expectIdentical(what: string, a: ArrayLike<number>, b: ArrayLike<number
   expect.fail(`${what} differ at ${where}`);
 }
 
-const RECORD_FIELDS = ['defaultDay', 'cause', 'tranche', 'lnP_T', 'P_T', 'marginEvents', 'cash_T', 'mined_T'];
+const RECORD_FIELDS = ['defaultDay', 'cause', 'tranche', 'lnP_T', 'P_T', 'marginEvents', 'cash_T', 'mined_T', 'conversions',
+  'refinancings', 'shares_T', 'atmUsd'];
 
 interface Tally { defaults: number; causes: number[]; marginEvents: number }
 
@@ -131,7 +145,7 @@ describe('wasm and the TypeScript twin are bitwise identical', () => {
       const t = compareKernels(createReferenceKernel(), await makeKernelNode('wasm')(), s);
       t.causes.forEach((x, i) => (causesSeen[i] += x));
       marginEventsSeen += t.marginEvents;
-      console.log(`${k.name}: ${t.defaults}/${k.paths} defaults, causes ${JSON.stringify(t.causes.slice(1))} (liquidity, operating, maturity, margin_call), margin events ${t.marginEvents}`);
+      console.log(`${k.name}: ${t.defaults}/${k.paths} defaults, causes ${JSON.stringify(t.causes.slice(1))} (liquidity, operating, maturity, margin_call, put), margin events ${t.marginEvents}`);
     });
   }
 

@@ -82,10 +82,11 @@ describe('the default scenario (model-spec §9)', () => {
 describe('FIELD_INFO, the single table of fields', () => {
   it('has exactly the field paths of the default scenario (lists as `debt[].x`)', () => {
     const fromDefault = new Set(leafPaths(DEFAULT_SCENARIO));
-    // Item fields that the default leaves out or that may be absent are still fields.
-    const itemOnly = listFields().filter((f) => f.path.includes('[]') && !fromDefault.has(f.path)).map((f) => f.path);
+    // Optional item fields (a put date, a soft-call date) may be absent from every default item; all others appear.
+    const optional = listFields().filter((f) => f.optional && !fromDefault.has(f.path)).map((f) => f.path);
+    const itemOnly = listFields().filter((f) => f.path.includes('[]') && !fromDefault.has(f.path) && !f.optional).map((f) => f.path);
     expect(itemOnly).toEqual([]);
-    expect([...fromDefault].sort()).toEqual(Object.keys(FIELD_INFO).sort());
+    expect([...fromDefault, ...optional].sort()).toEqual(Object.keys(FIELD_INFO).sort());
   });
 
   it('gives every field a unit, a one-sentence help text, a source, a range and its default', () => {
@@ -167,8 +168,8 @@ describe('merging a file over the defaults (model-spec §0)', () => {
     const s = resolved({ miner: { fleet: [{ hashrateEhs: 3, efficiencyJPerTh: 30 }] }, debt: [tranche(), btcLoan()] });
     expect(s.miner.fleet).toEqual([{ name: 'gen1', hashrateEhs: 3, efficiencyJPerTh: 30 }]);
     expect(s.debt).toEqual([
-      { id: 't1', type: 'bond', principalUsd: 1e8, couponRate: 0, paymentsPerYear: 2, maturityDate: '2029-01-15', amortization: 'bullet', collateralBtc: 0, rate: 0, marginCallLtv: 0.7, topUpToLtv: 0.5, crossDefault: false },
-      { id: 't2', type: 'btc_backed_loan', principalUsd: 1e8, couponRate: 0, paymentsPerYear: 12, maturityDate: '2029-01-15', amortization: 'bullet', collateralBtc: 2000, rate: 0.09, marginCallLtv: 0.7, topUpToLtv: 0.5, crossDefault: false },
+      { id: 't1', type: 'bond', principalUsd: 1e8, couponRate: 0, paymentsPerYear: 2, maturityDate: '2029-01-15', amortization: 'bullet', collateralBtc: 0, rate: 0, marginCallLtv: 0.7, topUpToLtv: 0.5, crossDefault: false, conversionPriceUsd: 0, putConditional: false, settlement: 'net_share' },
+      { id: 't2', type: 'btc_backed_loan', principalUsd: 1e8, couponRate: 0, paymentsPerYear: 12, maturityDate: '2029-01-15', amortization: 'bullet', collateralBtc: 2000, rate: 0.09, marginCallLtv: 0.7, topUpToLtv: 0.5, crossDefault: false, conversionPriceUsd: 0, putConditional: false, settlement: 'net_share' },
     ]);
   });
 

@@ -46,6 +46,15 @@ export const LABELS: Record<string, string> = {
   'debt[].couponRate': 'Coupon', 'debt[].paymentsPerYear': 'Payments per year', 'debt[].maturityDate': 'Maturity',
   'debt[].amortization': 'Amortisation', 'debt[].collateralBtc': 'Collateral', 'debt[].rate': 'Interest rate',
   'debt[].marginCallLtv': 'Margin call at LTV', 'debt[].topUpToLtv': 'Top up to LTV', 'debt[].crossDefault': 'Cross-default',
+  'debt[].conversionPriceUsd': 'Conversion price', 'debt[].putDate': 'Holder put date',
+  'debt[].putConditional': 'Put only below conversion price', 'debt[].softCallDate': 'Soft call from',
+  'debt[].settlement': 'Conversion settlement',
+  'equity.priceUsd': 'Share price', 'equity.sharesOutstanding': 'Shares outstanding', 'equity.beta': 'Beta to BTC',
+  'equity.sigmaIdio': 'Own volatility',
+  'capitalMarkets.refinancing': 'Refinance unpaid maturities', 'capitalMarkets.atmEquity': 'Sell shares at the market',
+  'capitalMarkets.maxDrawdownFromPeak': 'Closed below peak by', 'capitalMarkets.maxNetDebtToEbitda': 'Closed above net debt / EBITDA',
+  'capitalMarkets.baseRate': 'Base rate', 'capitalMarkets.spread': 'Spread', 'capitalMarkets.refinanceYears': 'Refinancing term',
+  'capitalMarkets.atmShareOfMarketCapPerQuarter': 'Equity sales per quarter', 'capitalMarkets.atmDiscount': 'Equity sale discount',
 };
 
 /** Readable names of enumeration values; the value itself is what the scenario stores. */
@@ -55,6 +64,7 @@ export const OPTION_LABELS: Record<string, string> = {
   feedback: 'feedback', exogenous: 'exogenous (random walk)',
   bond: 'bond', term_loan: 'term loan', convertible: 'convertible', btc_backed_loan: 'BTC-backed loan',
   bullet: 'bullet', linear: 'linear',
+  physical: 'physical (shares)', cash: 'cash', net_share: 'net share (par in cash, excess in shares)',
 };
 
 /** `debt[1].couponRate` → `debt[].couponRate`. */
@@ -163,6 +173,9 @@ export const POWER = ['capacityMw', 'contractUsdPerMwh', 'hedgedShare', 'resale'
 export const SPOT = ['meanUsdPerMwh', 'sigma', 'halfLifeDays', 'corrWithBtc', 'shockProbPerYear', 'shockMultiplier', 'shockDays'].map((k) => `miner.power.spot.${k}`);
 export const TREASURY = ['cashUsd', 'btc', 'sellShareOfProduction', 'bufferDays', 'btcSaleHaircut'].map((k) => `miner.treasury.${k}`);
 export const RUN = ['run.paths', 'run.months', 'run.seed'];
+export const EQUITY = ['priceUsd', 'sharesOutstanding', 'beta', 'sigmaIdio'].map((k) => `equity.${k}`);
+export const CAPITAL_MARKETS = ['refinancing', 'atmEquity', 'maxDrawdownFromPeak', 'maxNetDebtToEbitda', 'baseRate', 'spread',
+  'refinanceYears', 'atmShareOfMarketCapPerQuarter', 'atmDiscount'].map((k) => `capitalMarkets.${k}`);
 
 export function fleetFields(i: number): string[] {
   return ['name', 'hashrateEhs', 'efficiencyJPerTh', 'retireDate'].map((k) => `miner.fleet[${i}].${k}`);
@@ -171,10 +184,13 @@ export function fleetFields(i: number): string[] {
 const TRANCHE_COMMON = ['id', 'type', 'principalUsd', 'maturityDate'];
 const TRANCHE_BTC = ['rate', 'collateralBtc', 'marginCallLtv', 'topUpToLtv', 'crossDefault'];
 const TRANCHE_OTHER = ['couponRate', 'paymentsPerYear', 'amortization'];
+const TRANCHE_CONVERTIBLE = ['conversionPriceUsd', 'putDate', 'putConditional', 'softCallDate', 'settlement'];
 
-/** A tranche's fields for its type: a btc_backed_loan pays `rate` monthly on pledged BTC; the others pay a coupon. */
+/** A tranche's fields for its type: a btc_backed_loan pays `rate` monthly on pledged BTC; the others pay a coupon;
+ *  a convertible adds its conversion terms. */
 export function trancheFields(i: number, type: unknown): string[] {
-  return [...TRANCHE_COMMON, ...(type === 'btc_backed_loan' ? TRANCHE_BTC : TRANCHE_OTHER)].map((k) => `debt[${i}].${k}`);
+  const own = type === 'btc_backed_loan' ? TRANCHE_BTC : type === 'convertible' ? [...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE] : TRANCHE_OTHER;
+  return [...TRANCHE_COMMON, ...own].map((k) => `debt[${i}].${k}`);
 }
 
 /** Every price, network or tranche field that could be hidden by the choice of model or type. */
@@ -182,7 +198,7 @@ export function hideableFields(prefix: string): string[] {
   if (prefix === PRICE) return ALL_PRICE;
   if (prefix === 'network') return [...FEEDBACK, ...EXOGENOUS];
   const m = /^debt\[(\d+)\]$/.exec(prefix);
-  return m ? [...TRANCHE_BTC, ...TRANCHE_OTHER].map((k) => `${prefix}.${k}`) : [];
+  return m ? [...TRANCHE_BTC, ...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE].map((k) => `${prefix}.${k}`) : [];
 }
 
 /** `shown` plus the fields of `candidates` that have an error, so that no error is ever hidden with its field. */
@@ -196,13 +212,14 @@ export function withErrored(shown: string[], candidates: string[], errorByPath: 
 
 export const SECTION_TITLES = {
   run: 'Run', market: 'Market', network: 'Network', operations: 'Operations', power: 'Power', fleet: 'Fleet',
-  treasury: 'Treasury', debt: 'Debt stack', start: 'Start state',
+  treasury: 'Treasury', debt: 'Debt stack', equity: 'Equity and markets', start: 'Start state',
 } as const;
 export type SectionKey = keyof typeof SECTION_TITLES;
 
 export function sectionOf(path: string): SectionKey | null {
   const [a, b] = path.split('.');
   if (a === 'run' || a === 'market' || a === 'network' || a === 'start') return a;
+  if (a === 'equity' || a === 'capitalMarkets') return 'equity';
   if (a.startsWith('debt')) return 'debt';
   if (a !== 'miner' || b === undefined) return null;
   if (b.startsWith('fleet')) return 'fleet';
@@ -242,6 +259,7 @@ export function newTranche(existing: readonly { id?: unknown }[]): Tranche {
     id: freshName('t', existing.map((t) => t.id), existing.length + 1), type: 'bond', principalUsd: 100_000_000,
     couponRate: 0.05, paymentsPerYear: 2, maturityDate: addMonths(START.date, 36), amortization: 'bullet',
     collateralBtc: 0, rate: 0, marginCallLtv: 0.7, topUpToLtv: 0.5, crossDefault: false,
+    conversionPriceUsd: 0, putConditional: false, settlement: 'net_share',
   };
 }
 
