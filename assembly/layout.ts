@@ -98,7 +98,13 @@ export const P_REFI_DAYS: i32 = 90; // term of a refinancing note, days
 export const P_ATM_ON: i32 = 91;
 export const P_ATM_SHARE: i32 = 92; // of market cap per quarter
 export const P_ATM_DISCOUNT: i32 = 93;
-export const P_SIZE: i32 = 112;
+// Fleet refresh (model-spec §10, assembly/refresh.ts): P[112 … 127].
+export const P_REFRESH_BASE: i32 = 112;
+// AI/HPC hosting and dynamic load (model-spec §10, assembly/hosting.ts): P[128 … 143].
+export const P_HOSTING_BASE: i32 = 128;
+// Recovery at default (model-spec §10): P[144 … 151].
+export const P_RECOVERY_BASE: i32 = 144;
+export const P_SIZE: i32 = 160;
 
 // ---- fleet generations, sorted by efficiency (best first): G[g*G_STRIDE + ...] ----
 export const G_HASH_EHS: i32 = 0;
@@ -182,7 +188,11 @@ export const R_CONVERSIONS: i32 = 8; // convertible tranches converted into shar
 export const R_REFINANCINGS: i32 = 9; // principal payments refinanced in the market
 export const R_SHARES_T: i32 = 10; // shares outstanding at the end (dilution)
 export const R_ATM_USD: i32 = 11; // equity raised at the market over the path, USD
-export const R_STRIDE: i32 = 12;
+// Recovery at default (capital.ts): R[12 … 15]; fleet refresh (refresh.ts): R[16 … 17]; hosting: R[18 … 19].
+export const R_RECOVERY_BASE: i32 = 12;
+export const R_REFRESH_BASE: i32 = 16;
+export const R_HOSTING_BASE: i32 = 18;
+export const R_STRIDE: i32 = 20;
 export const MAX_CHUNK: i32 = 16384;
 
 export const CAUSE_NONE: i32 = 0;

@@ -66,11 +66,12 @@ export function marginalPowerUsdPerMwh(): f64 {
  * One day of operations at price `price` and `btcPerPhDay` (expected BTC per PH/s before pool fee): curtailment by
  * efficiency under the power cap, production, costs. Adds the day's cash flow to FIRM. Returns BTC mined.
  */
-export function minerDay(t: i32, price: f64, btcPerPhDay: f64, priceShock: f64): f64 {
+export function minerDay(t: i32, price: f64, btcPerPhDay: f64, priceShock: f64, capacityMw: f64): f64 {
   spotStep(priceShock);
   const marginal = marginalPowerUsdPerMwh();
   const hashpriceNet = price * btcPerPhDay * (1.0 - poolFee);
-  let capLeft = capMw;
+  // Site power for mining today: the contract's capacity less what hosting takes (hosting.ts).
+  let capLeft = capacityMw;
   let nameplateEhs: f64 = 0.0;
   let powerMw: f64 = 0.0;
   runningPh = 0.0;

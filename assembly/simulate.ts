@@ -4,7 +4,7 @@ import { P, FIRM, CASH, FREE_BTC, MONTH_END } from './params';
 import { P_SEED, P_DAYS, P_MONTHS, P_CASH0, P_BTC0, P_FIRM_ON, P_PRICE0, V_PRICE, V_DIFFICULTY, V_HASHRATE,
   V_HASHPRICE, V_SHARE, V_MINED, V_CASH, V_BTC, V_NET_DEBT, N_VARS, FIRST_FIRM_VAR, N_SAMPLES, R_STRIDE,
   R_DEFAULT_DAY, R_CAUSE, R_TRANCHE, R_LNP_T, R_P_T, R_MARGIN_EVENTS, R_CASH_T, R_MINED_T, R_CONVERSIONS,
-  R_REFINANCINGS, R_SHARES_T, R_ATM_USD } from './layout';
+  R_REFINANCINGS, R_SHARES_T, R_ATM_USD, R_REFRESH_BASE, R_HOSTING_BASE } from './layout';
 import { seedPath } from './rng';
 import { exp, log } from './mathx';
 import { marketReset, marketStep, priceShock } from './market';
@@ -14,6 +14,8 @@ import { capitalReset, treasuryDay, marginDay, paymentsDay, defaultCause, defaul
   debtOutstanding, pledgedBtc, convertiblesDay, conversionCount, refinancingCount, atmRaisedUsd } from './capital';
 import { equityReset, equityDay, sharesOutstanding } from './equity';
 import { accessReset, accessDay } from './access';
+import { refreshReset, refreshDay, refreshRecord } from './refresh';
+import { hostingReset, hostingDay, hostingRecord } from './hosting';
 import { REC, histAdd, sampleSet } from './aggregate';
 
 const VALUES = new Float64Array(N_VARS);
@@ -51,6 +53,8 @@ function simulatePath(path: i32, slot: i32): void {
   capitalReset();
   equityReset();
   accessReset(price0);
+  refreshReset();
+  hostingReset();
   unchecked(FIRM[CASH] = unchecked(P[P_CASH0]));
   unchecked(FIRM[FREE_BTC] = unchecked(P[P_BTC0]));
   let alive = firmOn;
@@ -70,7 +74,9 @@ function simulatePath(path: i32, slot: i32): void {
     networkDay(t, price);
     if (alive) {
       equityDay(lnP - lnPrev);
-      const mined = minerDay(t, price, networkBtcPerPhDay(), priceShock());
+      const miningMw = hostingDay(t, price);
+      refreshDay(t, price, networkBtcPerPhDay());
+      const mined = minerDay(t, price, networkBtcPerPhDay(), priceShock(), miningMw);
       minedMonth = minedMonth + mined;
       minedTotal = minedTotal + mined;
       accessDay(t, price, minerEbitdaUsd(), debtOutstanding() - unchecked(FIRM[CASH]));
@@ -101,6 +107,10 @@ function simulatePath(path: i32, slot: i32): void {
   unchecked(REC[o + R_REFINANCINGS] = refinancingCount());
   unchecked(REC[o + R_SHARES_T] = sharesOutstanding());
   unchecked(REC[o + R_ATM_USD] = atmRaisedUsd());
+  for (let i = 0; i < 2; i++) {
+    unchecked(REC[o + R_REFRESH_BASE + i] = refreshRecord(i));
+    unchecked(REC[o + R_HOSTING_BASE + i] = hostingRecord(i));
+  }
 }
 
 /** Simulate paths firstPath … firstPath + nPaths − 1 (nPaths ≤ MAX_CHUNK); records go to REC[0 … nPaths). */

@@ -10,7 +10,7 @@ import { createReferenceKernel } from '../../src/model/kernel';
 import { createNodeEngine } from '../../src/engine/node';
 import type { RunResult } from '../../src/engine/results';
 import { START } from '../../src/model/start-state';
-import { FIRM, CASH, FREE_BTC } from '../../assembly/params';
+import { P, FIRM, CASH, FREE_BTC } from '../../assembly/params';
 import * as L from '../../assembly/layout';
 import { seedPath } from '../../assembly/rng';
 import { marketReset, marketStep, priceShock } from '../../assembly/market';
@@ -189,7 +189,7 @@ describe('curtailment (§5)', () => {
     for (const [eps, runs] of [[1e-12, true], [-1e-12, false], [1e-6, true], [-1e-6, false]] as const) {
       minerReset();
       const bpp = (threshold * (1 + eps)) / price;
-      minerDay(1, price, bpp, 0);
+      minerDay(1, price, bpp, 0, P[L.P_CAP_MW]);
       expect(minerRunningPh()).toBe(runs ? 10_000 : 0);
     }
   });
@@ -230,7 +230,7 @@ describe('curtailment (§5)', () => {
       minerReset();
       FIRM[CASH] = 1e9; FIRM[FREE_BTC] = 0;
       const price = 60_000, bpp = 5e-4; // $30/PH/day: every generation is economic at $40/MWh
-      minerDay(1, price, bpp, 0);
+      minerDay(1, price, bpp, 0, P[L.P_CAP_MW]);
       // expected fill, best first: MW = EH/s × uptime × J/TH
       let left = cap, ph = 0, mw = 0;
       for (const g of [...gens].sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh)) {
@@ -517,7 +517,7 @@ describe('treasury (§5, §11.7): sells free BTC to restore the buffer', () => {
     for (let t = 1; t <= c.days; t++) {
       const p = Math.exp(marketStep());
       networkDay(t, p);
-      minerDay(t, p, networkBtcPerPhDay(), priceShock());
+      minerDay(t, p, networkBtcPerPhDay(), priceShock(), P[L.P_CAP_MW]);
       expect(relErr(minerRunningPh(), 4750)).toBeLessThan(1e-12);
       expect(relErr(minerOverheadUsd(), overhead)).toBeLessThan(1e-12);
       // the buffer from the spec: 90 days of overhead + interest (on today's outstanding) and amortisation due on
