@@ -5,6 +5,7 @@ import { P, G, T, Y, MONTH_END, HIST_LNHP, HIST_CENTER } from './params';
 import { HIST, REC, SAMPLES, histClear } from './aggregate';
 import { simulate } from './simulate';
 import { regimeCount } from './market';
+import { HC } from './hosting';
 
 export { simulate, histClear, regimeCount };
 
@@ -18,3 +19,4 @@ export function histCenterPtr(): usize { return HIST_CENTER.dataStart; }
 export function histPtr(): usize { return HIST.dataStart; }
 export function recordsPtr(): usize { return REC.dataStart; }
 export function samplesPtr(): usize { return SAMPLES.dataStart; }
+export function hostingPtr(): usize { return HC.dataStart; }

@@ -2,6 +2,7 @@
 // The module never grows memory after instantiation (all arrays are allocated at start), so views stay valid.
 import * as L from '../../assembly/layout';
 import { writeCompiled, type Kernel } from '../model/kernel';
+import { MAX_HOSTING, HC_STRIDE } from '../../assembly/hosting';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -10,6 +11,7 @@ interface Exports {
   regimeCount(i: number): number;
   paramsPtr(): number; fleetPtr(): number; tranchesPtr(): number; paymentsPtr(): number; monthEndPtr(): number;
   historyPtr(): number; histCenterPtr(): number; histPtr(): number; recordsPtr(): number; samplesPtr(): number;
+  hostingPtr(): number;
 }
 
 export async function instantiateWasmKernel(module: WebAssembly.Module | Promise<WebAssembly.Module>): Promise<Kernel> {
@@ -31,6 +33,7 @@ export async function instantiateWasmKernel(module: WebAssembly.Module | Promise
     monthEnd: new Int32Array(buf, x.monthEndPtr(), L.MAX_MONTHS + 1),
     history: f64(x.historyPtr(), L.MAX_LAG + 1),
     histCenter: f64(x.histCenterPtr(), L.N_VARS),
+    hosting: f64(x.hostingPtr(), MAX_HOSTING * HC_STRIDE),
   };
   const hist = new Int32Array(buf, x.histPtr(), L.N_VARS * L.MAX_MONTHS * L.H_BINS);
   const rec = f64(x.recordsPtr(), L.MAX_CHUNK * L.R_STRIDE);

@@ -8,6 +8,7 @@ import { exp, log } from '../../assembly/mathx';
 import { subsidyBtc, HASH_PER_DIFF } from '../../assembly/hashprice';
 import * as L from '../../assembly/layout';
 import { daysBetween, monthEndDays, addMonths, addDays } from './calendar';
+import * as H from '../../assembly/hosting';
 
 const DT = 1 / 365.25;
 const LN2 = log(2);
@@ -23,6 +24,8 @@ export interface CompiledScenario {
   monthEnd: Int32Array;
   historyLnHp: Float64Array;
   histCenter: Float64Array;
+  /** AI/HPC hosting contracts, HC_STRIDE values each (assembly/hosting.ts). */
+  H: Float64Array;
   days: number;
   months: number;
   paths: number;
@@ -47,6 +50,89 @@ export function paymentDates(maturity: string, paymentsPerYear: number, start: s
     dates.push(d);
     k++;
   }
+}
+
+/** Defaults of the AI load's utilisation u_t (model-spec §10 Dynamic load management), and its seasonal peak. */
+export const HOSTING_LOAD = { mean: 0.85, seasonalAmplitude: 0.1, noiseSd: 0.05, min: 0.7, max: 1.0, peakDayOfYear: 195 } as const;
+/** Build phases that can each slip: the building (shell and MEP) and its energisation. */
+export const HOSTING_PHASES = 2;
+
+/**
+ * AI/HPC hosting (model-spec §10; docs/model.md "AI/HPC hosting and dynamic load"): the per-contract table of
+ * assembly/hosting.ts, the utilisation parameters, and each financed contract's project loan as a `term_loan`
+ * tranche after the scenario's own (k = debt.length, …): drawn at signing, interest quarterly from signing, the
+ * principal in equal parts on the quarterly dates after the scheduled first rent, maturity loanYears after signing.
+ */
+function compileHosting(s: Scenario, P: Float64Array, T: Float64Array, pays: number[][]): { H: Float64Array; loanIds: string[] } {
+  const start = s.start.date;
+  const list = s.hosting;
+  if (list.length > H.MAX_HOSTING) throw new Error(`at most ${H.MAX_HOSTING} hosting contracts`);
+  const HC = new Float64Array(list.length * H.HC_STRIDE);
+  P[H.PH_N] = list.length;
+  P[H.PH_U_MEAN] = HOSTING_LOAD.mean;
+  P[H.PH_U_AMP] = HOSTING_LOAD.seasonalAmplitude;
+  P[H.PH_U_SD] = HOSTING_LOAD.noiseSd;
+  P[H.PH_U_MIN] = HOSTING_LOAD.min;
+  P[H.PH_U_MAX] = HOSTING_LOAD.max;
+  P[H.PH_SEASON_DAY0] = daysBetween(`${start.slice(0, 4)}-01-01`, start) - HOSTING_LOAD.peakDayOfYear;
+  P[H.PH_PHASES] = HOSTING_PHASES;
+  const loanIds: string[] = [];
+  list.forEach((h, c) => {
+    const o = c * H.HC_STRIDE;
+    const signDay = daysBetween(start, h.startDate);
+    const rentDate = addMonths(h.startDate, h.monthsToFirstRent);
+    const rentDay0 = daysBetween(start, rentDate);
+    const capex = h.capexUsdPerMwIt * h.mwIt;
+    HC[o + H.HC_MW_IT] = h.mwIt;
+    HC[o + H.HC_GROSS_MW] = h.grossToIt * h.mwIt;
+    HC[o + H.HC_SIGN_DAY] = signDay;
+    HC[o + H.HC_RENT_DAY0] = rentDay0;
+    HC[o + H.HC_RENT_PER_DAY] = (h.usdPerMwItYear * h.mwIt) / 365.25;
+    HC[o + H.HC_ESCALATOR] = h.escalatorPerYear;
+    HC[o + H.HC_NOI] = h.noiMargin;
+    HC[o + H.HC_CAPEX_PER_DAY] = ((1 - h.loanToCost) * capex) / (rentDay0 - signDay);
+    HC[o + H.HC_DELAY_P] = h.delayProbPerPhase;
+    HC[o + H.HC_DELAY_MONTHS] = h.delayMonths;
+    HC[o + H.HC_MAX_DELAY_MONTHS] = h.maxDelayMonthsBeforeTermination;
+    HC[o + H.HC_TERM_DAYS] = Math.round(h.termYears * 365.25);
+    HC[o + H.HC_HAZARD] = h.tenantDefaultPerYear;
+    HC[o + H.HC_BACKSTOP] = h.backstopUsd;
+    HC[o + H.HC_RELET_DAYS] = Math.round(h.reletMonths * H.DAYS_PER_MONTH);
+    HC[o + H.HC_RELET_KEEP] = 1 - h.reletDiscount;
+    HC[o + H.HC_INTERRUPTIBLE] = h.interruptibleShare;
+
+    const loan = h.loanToCost * capex;
+    if (!(loan > 0)) return;
+    const dates: string[] = [];
+    for (let q = 1; q <= 4 * h.loanYears; q++) dates.push(addMonths(h.startDate, 3 * q));
+    const amortising = dates.filter((d) => d > rentDate);
+    const perDate = loan / Math.max(1, amortising.length);
+    const due = (d: string, i: number) => (d > rentDate || i === dates.length - 1 ? perDate : 0);
+    // A loan signed before the start has paid the principal due on its past dates.
+    let outstanding = loan;
+    let prev = h.startDate;
+    let i = 0;
+    for (; i < dates.length && daysBetween(start, dates[i]) <= 0; i++) {
+      outstanding -= due(dates[i], i);
+      prev = dates[i];
+    }
+    if (i === dates.length || !(outstanding > 0)) return; // repaid before the start
+    const k = s.debt.length + loanIds.length;
+    if (k >= L.MAX_TRANCHE) throw new Error(`at most ${L.MAX_TRANCHE} tranches, project loans of hosting contracts included`);
+    const t = k * L.T_STRIDE;
+    T[t + L.T_TYPE] = TRANCHE_TYPES.term_loan;
+    T[t + L.T_PRINCIPAL] = outstanding;
+    T[t + L.T_RATE] = h.loanRate;
+    T[t + L.T_MATURITY_DAY] = daysBetween(start, dates[dates.length - 1]);
+    T[t + L.T_LAST_PAY_DAY] = daysBetween(start, prev);
+    for (; i < dates.length; i++) {
+      const final = i === dates.length - 1;
+      pays.push([daysBetween(start, dates[i]), k, daysBetween(prev, dates[i]) / 365.25, final ? 0 : due(dates[i], i), final ? 1 : 0]);
+      prev = dates[i];
+    }
+    loanIds.push(`${h.name} (project loan)`);
+  });
+  return { H: HC, loanIds };
 }
 
 export function compileScenario(s: Scenario): CompiledScenario {
@@ -237,11 +323,13 @@ export function compileScenario(s: Scenario): CompiledScenario {
       prev = date;
     });
   });
+  // AI/HPC hosting (§10): the contract table, and each financed contract's project loan as a tranche after debt[].
+  const hosting = compileHosting(s, P, T, pays);
   pays.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (pays.length > L.MAX_PAY) throw new Error(`at most ${L.MAX_PAY} debt payments in all`);
   const Y = new Float64Array(L.MAX_PAY * L.Y_STRIDE);
   pays.forEach((row, i) => row.forEach((v, j) => (Y[i * L.Y_STRIDE + j] = v)));
-  P[L.P_N_TRANCHE] = s.debt.length;
+  P[L.P_N_TRANCHE] = s.debt.length + hosting.loanIds.length;
   P[L.P_N_PAY] = pays.length;
 
   // History of hashprice for the capacity lag, rescaled to an overridden start price/difficulty (§11.4).
@@ -276,12 +364,13 @@ export function compileScenario(s: Scenario): CompiledScenario {
   return {
     P,
     G: G.slice(0, fleet.length * L.G_STRIDE),
-    T: T.slice(0, s.debt.length * L.T_STRIDE),
+    T: T.slice(0, (s.debt.length + hosting.loanIds.length) * L.T_STRIDE),
+    H: hosting.H,
     Y: Y.slice(0, pays.length * L.Y_STRIDE),
     monthEnd, historyLnHp, histCenter, days, months,
     paths: s.run.paths, seed: s.run.seed, monthDates,
     // Refinancing notes created during a path take the slots after the scenario's tranches.
-    trancheIds: [...s.debt.map((d, k) => d.id ?? `debt[${k}]`), ...Array.from({ length: L.MAX_REFI }, (_, i) => `refinancing-${i + 1}`)],
+    trancheIds: [...s.debt.map((d, k) => d.id ?? `debt[${k}]`), ...hosting.loanIds, ...Array.from({ length: L.MAX_REFI }, (_, i) => `refinancing-${i + 1}`)],
     startDate: start,
   };
 }

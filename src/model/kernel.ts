@@ -8,6 +8,7 @@ import { P, G, T, Y, MONTH_END, HIST_LNHP, HIST_CENTER } from '../../assembly/pa
 import { HIST, REC, SAMPLES, histClear } from '../../assembly/aggregate';
 import { simulate } from '../../assembly/simulate';
 import { regimeCount } from '../../assembly/market';
+import { HC } from '../../assembly/hosting';
 
 export interface Kernel {
   readonly engine: 'wasm' | 'js';
@@ -29,6 +30,8 @@ export interface Kernel {
 export interface KernelArrays {
   P: Float64Array; G: Float64Array; T: Float64Array; Y: Float64Array; monthEnd: Int32Array;
   history: Float64Array; histCenter: Float64Array;
+  /** AI/HPC hosting contracts (assembly/hosting.ts HC). */
+  hosting: Float64Array;
 }
 
 export function writeCompiled(dst: KernelArrays, c: CompiledScenario): void {
@@ -40,10 +43,12 @@ export function writeCompiled(dst: KernelArrays, c: CompiledScenario): void {
   dst.monthEnd.set(c.monthEnd);
   dst.history.set(c.historyLnHp);
   dst.histCenter.set(c.histCenter);
+  dst.hosting.fill(0);
+  dst.hosting.set(c.H);
 }
 
 export function createReferenceKernel(): Kernel {
-  const arrays: KernelArrays = { P, G, T, Y, monthEnd: MONTH_END, history: HIST_LNHP, histCenter: HIST_CENTER };
+  const arrays: KernelArrays = { P, G, T, Y, monthEnd: MONTH_END, history: HIST_LNHP, histCenter: HIST_CENTER, hosting: HC };
   return {
     engine: 'js',
     load(c) { writeCompiled(arrays, c); histClear(); },

@@ -55,6 +55,33 @@ export interface Tranche {
   settlement: Settlement;
 }
 
+/** An AI/HPC hosting contract (model-spec §10, domain §5.1): a data hall leased to a tenant, built on the miner's site. */
+export interface HostingContract {
+  name: string;
+  mwIt: number;
+  usdPerMwItYear: number;
+  escalatorPerYear: number;
+  noiMargin: number;
+  capexUsdPerMwIt: number;
+  loanToCost: number;
+  loanRate: number;
+  loanYears: number;
+  monthsToFirstRent: number;
+  delayProbPerPhase: number;
+  delayMonths: number;
+  maxDelayMonthsBeforeTermination: number;
+  termYears: number;
+  /** Left out: 0.003 with a backstop (backstopUsd > 0), else 0.04. */
+  tenantDefaultPerYear: number;
+  backstopUsd: number;
+  reletMonths: number;
+  reletDiscount: number;
+  grossToIt: number;
+  interruptibleShare: number;
+  /** Signing date, when the build starts; left out: the start date. */
+  startDate: string;
+}
+
 export interface Scenario {
   schemaVersion: 1;
   name: string;
@@ -139,6 +166,8 @@ export interface Scenario {
     };
   };
   debt: Tranche[];
+  /** AI/HPC hosting contracts (§10); none by default. */
+  hosting: HostingContract[];
   /** The miner's shares (§10 Equity): needed for conversion decisions and at-the-market sales. */
   equity: { priceUsd: number; sharesOutstanding: number; beta: number; sigmaIdio: number };
   /** Access to capital markets (§10): refinancing of maturities and puts, at-the-market equity. */
@@ -162,10 +191,13 @@ export type FleetGenerationInput = Partial<FleetGeneration> & Pick<FleetGenerati
 /** A tranche as written in a scenario file: type, principal and maturity are required (§11.1). */
 export type TrancheInput = Partial<Tranche> & Pick<Tranche, 'type' | 'principalUsd' | 'maturityDate'>;
 /** What a scenario file or a preset may contain: any subset of the fields; lists are given whole. */
-export type ScenarioInput = DeepPartial<Omit<Scenario, 'miner' | 'debt' | 'schemaVersion'>> & {
+/** A hosting contract as written in a scenario file: only its size is required. */
+export type HostingContractInput = Partial<HostingContract> & Pick<HostingContract, 'mwIt'>;
+export type ScenarioInput = DeepPartial<Omit<Scenario, 'miner' | 'debt' | 'hosting' | 'schemaVersion'>> & {
   schemaVersion?: number;
   miner?: DeepPartial<Omit<Scenario['miner'], 'fleet'>> & { fleet?: FleetGenerationInput[] };
   debt?: TrancheInput[];
+  hosting?: HostingContractInput[];
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -283,6 +315,8 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
       settlement: 'net_share',
     },
   ],
+  // No AI/HPC hosting by default: the default scenario and the presets are pure miners (§10).
+  hosting: [],
   // Illustrative share data; off until a convertible has a conversion price or at-the-market sales are enabled.
   equity: { priceUsd: 10, sharesOutstanding: 300_000_000, beta: 1.5, sigmaIdio: 0.5 },
   // Off by default: the default scenario and the presets stay the §9 stress view until the model issue is complete.
@@ -464,6 +498,28 @@ const SPECS = {
   'debt[].putConditional': s({ kind: 'boolean', unit: 'true/false', default: false, help: 'If true the put is only open while the share price is below the conversion price (MARA 2032 notes).', source: 'model-spec §10; domain §6.1' }),
   'debt[].softCallDate': s({ kind: 'date', unit: 'date', afterStart: true, optional: true, default: null, defaultText: 'none (not callable)', help: 'From this date the issuer may call a convertible when its shares trade at ≥ 130 % of the conversion price on 20 of 30 days, forcing conversion.', source: 'model-spec §10; domain §6.1' }),
   'debt[].settlement': s({ kind: 'enum', unit: 'choice', options: ['physical', 'cash', 'net_share'], default: 'net_share', help: 'How a conversion is paid: in shares (physical), in cash (cash), or par in cash and the excess in shares (net_share).', source: 'model-spec §10; domain §8.5' }),
+  hosting: s({ kind: 'list', unit: 'list', min: 0, max: MAX_LIST_ITEMS, defaultText: 'none', help: 'AI/HPC hosting contracts on the miner\'s site, each a data hall leased to a tenant; a list replaces the default (none) whole.', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].name': s({ kind: 'text', unit: 'text', min: 1, max: 80, default: null, defaultText: 'h1, h2, … by position', help: 'Label of the contract, unique among the contracts; its project loan shows in results as "name (project loan)".', source: 'project decision (model-spec is silent)' }),
+  'hosting[].mwIt': s({ kind: 'number', unit: 'MW IT', min: 0, max: 10_000, minExclusive: true, required: true, default: null, help: 'Critical IT load leased to the tenant; rent and build cost are per MW IT.', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].usdPerMwItYear': s({ kind: 'number', unit: 'USD per MW IT per year', min: 0, max: 10_000_000, default: 1_800_000, help: 'Rent in the first lease year (the contracts announced imply $1.2–2.3M per MW IT a year for colocation).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].escalatorPerYear': s({ kind: 'number', unit: 'per year', min: 0, max: 0.2, default: 0.025, help: 'Rent increase on each lease anniversary (Hut 8: 3 %).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].noiMargin': share('Share of the rent kept as net operating income after the data hall\'s operating costs (power is passed through to the tenant).', 'model-spec §10; domain §5.1', { default: 0.85 }),
+  'hosting[].capexUsdPerMwIt': s({ kind: 'number', unit: 'USD per MW IT', min: 0, max: 100_000_000, default: 10_000_000, help: 'Build cost of the powered shell and its electrical and cooling plant, without GPUs (Cipher: $9–11M).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].loanToCost': share('Share of the build cost financed by a project loan drawn at signing; the rest is paid from cash in equal daily parts until the scheduled first rent.', 'model-spec §10; domain §5.1, §6.2', { default: 0.75 }),
+  'hosting[].loanRate': s({ kind: 'number', unit: 'per year', min: 0, max: 1, default: 0.0775, help: 'Interest rate of the project loan, paid quarterly from signing (TeraWulf 7.75 %, Cipher 7.125 %).', source: 'model-spec §10; domain §5.1, §6.2' }),
+  'hosting[].loanYears': s({ kind: 'integer', unit: 'years', min: 1, max: 30, default: 10, help: 'Term of the project loan from signing; its principal is repaid in equal quarterly parts after the scheduled first rent.', source: 'project decision (domain §6.2: project notes amortise)' }),
+  'hosting[].monthsToFirstRent': s({ kind: 'integer', unit: 'months', min: 1, max: 60, default: 12, help: 'Scheduled time from signing to the first rent, before any delay (Cipher 12, AWS 9, Hut 8 about 18).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].delayProbPerPhase': s({ kind: 'number', unit: 'probability per phase', min: 0, max: 1, default: 0.25, help: 'Chance that each of the two build phases (building, energisation) misses its milestone; every miss delays the first rent by delayMonths and can repeat.', source: 'model-spec §10; domain §5.1 (VanEck, ~25 % delivered)' }),
+  'hosting[].delayMonths': s({ kind: 'integer', unit: 'months', min: 0, max: 60, default: 6, help: 'Delay of the first rent for each missed milestone.', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].maxDelayMonthsBeforeTermination': s({ kind: 'integer', unit: 'months', min: 0, max: 120, default: 12, help: 'The tenant terminates the lease when the first rent is more than this many months late.', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].termYears': s({ kind: 'number', unit: 'years', min: 1, max: 30, default: 10, help: 'Lease term from the first rent; the rent stops at its end (renewal options are not modelled).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].tenantDefaultPerYear': s({ kind: 'number', unit: 'per year', min: 0, max: 1, default: null, defaultText: '0.003 with a backstop, else 0.04', help: 'Yearly hazard that the tenant stops paying, counted from the first rent (a hyperscaler-backed lease 0.3 %, an unbacked neocloud 4 %).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].backstopUsd': s({ kind: 'number', unit: 'USD', min: 0, max: 1e12, default: 0, defaultText: '0 (no backstop)', help: 'Cap of a guarantor\'s support such as Google\'s for Fluidstack: after a tenant default it keeps paying the rent until this much is paid.', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].reletMonths': s({ kind: 'integer', unit: 'months', min: 0, max: 120, default: 12, help: 'Months a hall stands empty after its tenant (and any guarantor) stops paying, or after a termination, before a new tenant pays.', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].reletDiscount': share('Discount of the new tenant\'s rent to the contract rent.', 'model-spec §10; domain §5.1', { default: 0.2 }),
+  'hosting[].grossToIt': s({ kind: 'number', unit: 'MW per MW IT', min: 1, max: 3, default: 1.4, help: 'Site power each MW IT takes from mining, cooling and losses included (Cipher 244/168, Hut 8 330/245).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].interruptibleShare': share('Share of the AI load\'s unused power, (1 − utilisation) × gross MW, that mining may take: 0 for a firm third-party lease, up to 1 for capacity the miner runs itself.', 'model-spec §10 (dynamic load); domain §5.1', { default: 0 }),
+  'hosting[].startDate': s({ kind: 'date', unit: 'date', default: START.date, help: 'Signing date: the build starts and the site power leaves mining that day (at most 10 years before the start date).', source: 'project decision (model-spec is silent)' }),
 
   'equity.priceUsd': s({ kind: 'number', unit: 'USD per share', min: 0, max: 1e6, minExclusive: true, help: 'Share price at the start, moving with BTC (beta) plus its own noise; used for conversion decisions and equity sales.', source: 'model-spec §10' }),
   'equity.sharesOutstanding': s({ kind: 'number', unit: 'shares', min: 0, max: 1e12, minExclusive: true, help: 'Shares outstanding at the start; conversions and at-the-market sales add to them (dilution).', source: 'model-spec §10' }),
@@ -571,7 +627,7 @@ function rangeText(info: FieldInfo): string {
     case 'datetime':
       return `a UTC time YYYY-MM-DDTHH:MM:SSZ from ${EPOCH_TIME_EARLIEST} to ${EPOCH_TIME_LATEST}`;
     case 'list':
-      return `a list of ${min} to ${max} ${info.path === 'debt' ? 'tranches' : 'generations'}`;
+      return `a list of ${min} to ${max} ${info.path === 'debt' ? 'tranches' : info.path === 'hosting' ? 'contracts' : 'generations'}`;
   }
 }
 
@@ -697,7 +753,7 @@ function leafSchema(info: FieldInfo): v.GenericSchema {
 }
 
 /** List-item fields whose default depends on the position or the tranche type: filled in by `finish`. */
-const FILLED_BY_RESOLVE = new Set(['miner.fleet[].name', 'debt[].id', 'debt[].paymentsPerYear']);
+const FILLED_BY_RESOLVE = new Set(['miner.fleet[].name', 'debt[].id', 'debt[].paymentsPerYear', 'hosting[].name', 'hosting[].tenantDefaultPerYear']);
 
 function nodeSchema(node: TreeNode, inList: boolean): v.GenericSchema {
   if (node.kind === 'leaf') {
@@ -887,6 +943,43 @@ function checkConsistency(m: Record<string, unknown>, errors: ScenarioError[]): 
   if (getAt(m, 'market.price.model') === 'regime' && getAt(m, `${regime}.startRegime`) === 'stationary' && getAt(m, `${regime}.pCalmToTurbulent`) === 0 && getAt(m, `${regime}.pTurbulentToCalm`) === 0)
     err(`${regime}.startRegime`, 'stationary', 'has no long-run mix when pCalmToTurbulent and pTurbulentToCalm are both 0 — allowed calm or turbulent, or a switching probability above 0');
 
+  // AI/HPC hosting (§10): unique names, site power, the signing date, room for the project loans.
+  const hosting = m.hosting;
+  if (Array.isArray(hosting)) {
+    const names = new Map<string, number>();
+    const capacity = getAt(m, 'miner.power.capacityMw');
+    let grossTotal = 0;
+    let loans = 0;
+    hosting.forEach((h, i) => {
+      if (!isPlainObject(h)) return;
+      const at = (key: string) => `hosting[${i}].${key}`;
+      const get = (key: string) => itemValue(h, 'hosting', key);
+      const name = h.name === undefined ? `h${i + 1}` : h.name;
+      if (isStr(name)) {
+        const first = names.get(name);
+        if (first !== undefined)
+          err(at('name'), name, `is already the name of hosting[${first}]${h.name === undefined ? ' (names left out are h1, h2, … by position)' : ''} — allowed a name unique among the contracts`);
+        else names.set(name, i);
+      }
+      const mw = h.mwIt;
+      const ratio = get('grossToIt');
+      if (isNum(mw) && mw > 0 && isNum(ratio) && isNum(capacity) && capacity >= 0) {
+        grossTotal += mw * ratio;
+        if (grossTotal > capacity * (1 + 1e-12))
+          err(at('mwIt'), mw, `MW IT takes ${(mw * ratio).toLocaleString('en-US')} MW of site power (× grossToIt ${ratio}), ${grossTotal.toLocaleString('en-US')} MW with the contracts before it: more than miner.power.capacityMw (${capacity}) — allowed a total gross power of at most miner.power.capacityMw`);
+      }
+      const date = get('startDate');
+      const earliest = `${Number(START.date.slice(0, 4)) - 10}${START.date.slice(4)}`;
+      if (isStr(date) && leafProblem(fieldInfo('hosting[].startDate')!, date) === null && date < earliest)
+        err(at('startDate'), date, `is more than 10 years before the start date — allowed ${earliest} up to ${LATEST_DATE}`);
+      const ltc = get('loanToCost');
+      if (isNum(ltc) && ltc > 0) loans++;
+    });
+    const debtCount = Array.isArray(m.debt) ? m.debt.length : 0;
+    if (debtCount + loans > MAX_LIST_ITEMS)
+      errors.push({ path: 'hosting', value: hosting, message: `has ${loans} contracts with a project loan and debt has ${debtCount} tranches — allowed at most ${MAX_LIST_ITEMS} tranches and project loans together` });
+  }
+
   // Debt (§11.1, §11.3, §11.9).
   const debt = m.debt;
   if (!Array.isArray(debt)) return;
@@ -963,6 +1056,29 @@ function finish(parsed: Scenario): Scenario {
     putConditional: t.putConditional,
     ...(t.softCallDate !== undefined ? { softCallDate: t.softCallDate } : {}),
     settlement: t.settlement,
+  }));
+  parsed.hosting = parsed.hosting.map((h, i) => ({
+    name: h.name ?? `h${i + 1}`,
+    mwIt: h.mwIt,
+    usdPerMwItYear: h.usdPerMwItYear,
+    escalatorPerYear: h.escalatorPerYear,
+    noiMargin: h.noiMargin,
+    capexUsdPerMwIt: h.capexUsdPerMwIt,
+    loanToCost: h.loanToCost,
+    loanRate: h.loanRate,
+    loanYears: h.loanYears,
+    monthsToFirstRent: h.monthsToFirstRent,
+    delayProbPerPhase: h.delayProbPerPhase,
+    delayMonths: h.delayMonths,
+    maxDelayMonthsBeforeTermination: h.maxDelayMonthsBeforeTermination,
+    termYears: h.termYears,
+    tenantDefaultPerYear: h.tenantDefaultPerYear ?? (h.backstopUsd > 0 ? 0.003 : 0.04),
+    backstopUsd: h.backstopUsd,
+    reletMonths: h.reletMonths,
+    reletDiscount: h.reletDiscount,
+    grossToIt: h.grossToIt,
+    interruptibleShare: h.interruptibleShare,
+    startDate: h.startDate,
   }));
   return parsed;
 }

@@ -78,6 +78,21 @@ const CASES: Case[] = [
     },
     paths: 400, months: 120, seed: 8,
   },
+  {
+    // AI/HPC hosting (§10): a hyperscaler lease with a backstop and interruptible slack, a neocloud lease without a
+    // backstop (frequent tenant defaults, re-lets) signed later, one signed before the start; delays, terminations,
+    // project loans; the fleet exceeds the firm capacity so the slack is mined.
+    name: 'AI/HPC hosting with dynamic load, tenant defaults, delays and project loans',
+    patch: {
+      miner: { fleet: [{ name: 'a', hashrateEhs: 16, efficiencyJPerTh: 16 }, { name: 'b', hashrateEhs: 8, efficiencyJPerTh: 22, retireDate: '2028-09-30' }], power: { capacityMw: 450 }, treasury: { cashUsd: 900_000_000, btc: 4000 } },
+      hosting: [
+        { name: 'hyperscaler', mwIt: 120, backstopUsd: 4e8, tenantDefaultPerYear: 0.2, interruptibleShare: 0.6, delayProbPerPhase: 0.4 },
+        { name: 'neocloud', mwIt: 40, tenantDefaultPerYear: 0.5, reletMonths: 6, startDate: '2026-11-01', interruptibleShare: 1, maxDelayMonthsBeforeTermination: 6 },
+        { name: 'operating', mwIt: 20, startDate: '2025-01-15', loanToCost: 0.6, termYears: 4, delayProbPerPhase: 0 },
+      ],
+    },
+    paths: 256, months: 60, seed: 12,
+  },
 ];
 
 function firstMismatch(a: ArrayLike<number>, b: ArrayLike<number>): number {

@@ -1,6 +1,6 @@
 // Pure helpers of the scenario editor: short labels, element ids, which fields a section shows, new list items,
 // the price implied by the market model (model-spec §3). No DOM, no state: the components own those.
-import { fieldInfo, formatDefault, type FieldInfo, type Tranche, type FleetGeneration, type TrancheType } from '../../../model/scenario';
+import { fieldInfo, formatDefault, type FieldInfo, type Tranche, type FleetGeneration, type TrancheType, type HostingContract } from '../../../model/scenario';
 import { addMonths, daysBetween } from '../../../model/calendar';
 import { START } from '../../../model/start-state';
 import { PRESETS, type Preset } from '../../../model/presets';
@@ -49,6 +49,14 @@ export const LABELS: Record<string, string> = {
   'debt[].conversionPriceUsd': 'Conversion price', 'debt[].putDate': 'Holder put date',
   'debt[].putConditional': 'Put only below conversion price', 'debt[].softCallDate': 'Soft call from',
   'debt[].settlement': 'Conversion settlement',
+  hosting: 'Hosting contracts', 'hosting[].name': 'Name', 'hosting[].mwIt': 'IT load', 'hosting[].usdPerMwItYear': 'Rent, first year',
+  'hosting[].escalatorPerYear': 'Rent escalator', 'hosting[].noiMargin': 'NOI margin', 'hosting[].capexUsdPerMwIt': 'Build cost',
+  'hosting[].loanToCost': 'Project loan, share of cost', 'hosting[].loanRate': 'Project loan rate', 'hosting[].loanYears': 'Project loan term',
+  'hosting[].monthsToFirstRent': 'Months to first rent', 'hosting[].delayProbPerPhase': 'Chance a phase slips',
+  'hosting[].delayMonths': 'Slip per missed milestone', 'hosting[].maxDelayMonthsBeforeTermination': 'Terminated if later than',
+  'hosting[].termYears': 'Lease term', 'hosting[].tenantDefaultPerYear': 'Tenant default hazard', 'hosting[].backstopUsd': 'Backstop cap',
+  'hosting[].reletMonths': 'Empty before re-let', 'hosting[].reletDiscount': 'Re-let discount', 'hosting[].grossToIt': 'Site MW per MW IT',
+  'hosting[].interruptibleShare': 'Interruptible share of slack', 'hosting[].startDate': 'Signing date',
   'equity.priceUsd': 'Share price', 'equity.sharesOutstanding': 'Shares outstanding', 'equity.beta': 'Beta to BTC',
   'equity.sigmaIdio': 'Own volatility',
   'capitalMarkets.refinancing': 'Refinance unpaid maturities', 'capitalMarkets.atmEquity': 'Sell shares at the market',
@@ -181,6 +189,18 @@ export function fleetFields(i: number): string[] {
   return ['name', 'hashrateEhs', 'efficiencyJPerTh', 'retireDate'].map((k) => `miner.fleet[${i}].${k}`);
 }
 
+/** A hosting contract's fields, in groups: the lease, the build and its loan, the risks, the site power. */
+export const HOSTING_GROUPS: { heading: string; keys: string[] }[] = [
+  { heading: 'Lease', keys: ['name', 'mwIt', 'startDate', 'usdPerMwItYear', 'escalatorPerYear', 'noiMargin', 'termYears'] },
+  { heading: 'Build and project loan', keys: ['monthsToFirstRent', 'capexUsdPerMwIt', 'loanToCost', 'loanRate', 'loanYears'] },
+  { heading: 'Delays and tenant', keys: ['delayProbPerPhase', 'delayMonths', 'maxDelayMonthsBeforeTermination', 'tenantDefaultPerYear', 'backstopUsd', 'reletMonths', 'reletDiscount'] },
+  { heading: 'Site power', keys: ['grossToIt', 'interruptibleShare'] },
+];
+
+export function hostingFields(i: number): string[] {
+  return HOSTING_GROUPS.flatMap((g) => g.keys).map((k) => `hosting[${i}].${k}`);
+}
+
 const TRANCHE_COMMON = ['id', 'type', 'principalUsd', 'maturityDate'];
 const TRANCHE_BTC = ['rate', 'collateralBtc', 'marginCallLtv', 'topUpToLtv', 'crossDefault'];
 const TRANCHE_OTHER = ['couponRate', 'paymentsPerYear', 'amortization'];
@@ -212,7 +232,7 @@ export function withErrored(shown: string[], candidates: string[], errorByPath: 
 
 export const SECTION_TITLES = {
   run: 'Run', market: 'Market', network: 'Network', operations: 'Operations', power: 'Power', fleet: 'Fleet',
-  treasury: 'Treasury', debt: 'Debt stack', equity: 'Equity and markets', start: 'Start state',
+  treasury: 'Treasury', debt: 'Debt stack', hosting: 'Hosting (AI/HPC)', equity: 'Equity and markets', start: 'Start state',
 } as const;
 export type SectionKey = keyof typeof SECTION_TITLES;
 
@@ -221,6 +241,7 @@ export function sectionOf(path: string): SectionKey | null {
   if (a === 'run' || a === 'market' || a === 'network' || a === 'start') return a;
   if (a === 'equity' || a === 'capitalMarkets') return 'equity';
   if (a.startsWith('debt')) return 'debt';
+  if (a.startsWith('hosting')) return 'hosting';
   if (a !== 'miner' || b === undefined) return null;
   if (b.startsWith('fleet')) return 'fleet';
   if (b === 'power') return 'power';
@@ -236,9 +257,9 @@ export function errorCount(errorByPath: Record<string, string>, section: Section
 export function errorPlace(path: string): string {
   const section = sectionOf(path);
   const parts: string[] = section ? [SECTION_TITLES[section]] : [];
-  const item = /^(debt|miner\.fleet)\[(\d+)\]/.exec(path);
-  if (item) parts.push(`${item[1] === 'debt' ? 'tranche' : 'generation'} ${Number(item[2]) + 1}`);
-  if (fieldInfo(path) && !/\[\d+\]$/.test(path) && path !== 'debt' && path !== 'miner.fleet') parts.push(shortLabel(path));
+  const item = /^(debt|miner\.fleet|hosting)\[(\d+)\]/.exec(path);
+  if (item) parts.push(`${item[1] === 'debt' ? 'tranche' : item[1] === 'hosting' ? 'contract' : 'generation'} ${Number(item[2]) + 1}`);
+  if (fieldInfo(path) && !/\[\d+\]$/.test(path) && path !== 'debt' && path !== 'miner.fleet' && path !== 'hosting') parts.push(shortLabel(path));
   return parts.join(' › ') || 'Scenario';
 }
 
@@ -260,6 +281,20 @@ export function newTranche(existing: readonly { id?: unknown }[]): Tranche {
     couponRate: 0.05, paymentsPerYear: 2, maturityDate: addMonths(START.date, 36), amortization: 'bullet',
     collateralBtc: 0, rate: 0, marginCallLtv: 0.7, topUpToLtv: 0.5, crossDefault: false,
     conversionPriceUsd: 0, putConditional: false, settlement: 'net_share',
+  };
+}
+
+/**
+ * A new hosting contract: 50 MW IT on the model-spec §10 / domain §5.1 defaults, signed at the start, hyperscaler
+ * terms without a backstop (so the unbacked tenant hazard of 4 %/yr).
+ */
+export function newHostingContract(existing: readonly { name?: unknown }[]): HostingContract {
+  return {
+    name: freshName('h', existing.map((h) => h.name), existing.length + 1), mwIt: 50, usdPerMwItYear: 1_800_000,
+    escalatorPerYear: 0.025, noiMargin: 0.85, capexUsdPerMwIt: 10_000_000, loanToCost: 0.75, loanRate: 0.0775, loanYears: 10,
+    monthsToFirstRent: 12, delayProbPerPhase: 0.25, delayMonths: 6, maxDelayMonthsBeforeTermination: 12, termYears: 10,
+    tenantDefaultPerYear: 0.04, backstopUsd: 0, reletMonths: 12, reletDiscount: 0.2, grossToIt: 1.4, interruptibleShare: 0,
+    startDate: START.date,
   };
 }
 
