@@ -249,10 +249,11 @@ export function hostingRecord(i: i32): f64 {
 }
 
 /**
- * Value on day t of the contracts' remaining NOI (for recovery at default, model-spec §10): the NOI the current
- * state would pay on days t + 1 … lease end if nothing else happens (contract rent while the tenant pays, the
- * guarantor's rent up to its cap, the re-let rent once a hall is re-let), discounted at `ratePerYear` (annual
- * compounding, day by day).
+ * Value on day t of the contracts' remaining NOI (for recovery at default, model-spec §10): the NOI the contracts
+ * would pay on days t + 1 … lease end if nothing else happens — a tenant that has not defaulted by day t pays to the
+ * end of its term (its future default is not anticipated), a guarantor pays up to what is left of its cap, a hall
+ * already empty is re-let as scheduled; the build delays drawn at signing are part of the contract's state —
+ * discounted at `ratePerYear` (annual compounding, day by day).
  */
 export function hostingValueUsd(t: i32, ratePerYear: f64): f64 {
   const v = exp(-log(1.0 + ratePerYear) / 365.25);
@@ -265,6 +266,8 @@ export function hostingValueUsd(t: i32, ratePerYear: f64): f64 {
     let anniv = unchecked(NEXT_ANNIV[c]);
     let left = unchecked(BACKSTOP_LEFT[c]);
     let reletFrom = unchecked(RELET_FROM[c]);
+    const tenantOut = unchecked(TENANT_OUT[c]);
+    const out = unchecked(TERMINATED[c]) > 0.5 || tenantOut <= <f64>t ? tenantOut : NEVER;
     let disc: f64 = 1.0;
     for (let d = <f64>t + 1.0; d < end; d = d + 1.0) {
       disc = disc * v;
@@ -272,7 +275,7 @@ export function hostingValueUsd(t: i32, ratePerYear: f64): f64 {
       while (d >= anniv) { factor = factor * (1.0 + unchecked(HC[o + HC_ESCALATOR])); anniv = anniv + 365.25; }
       const rent = unchecked(HC[o + HC_RENT_PER_DAY]) * factor;
       let paid: f64 = 0.0;
-      if (d < unchecked(TENANT_OUT[c])) paid = rent;
+      if (d < out) paid = rent;
       else if (left > 0.0) {
         paid = Math.min(rent, left);
         left = left - paid;

@@ -14,7 +14,7 @@ import { P, FIRM, CASH } from '../../assembly/params';
 import { seedPath } from '../../assembly/rng';
 import {
   hostingReset, hostingDay, hostingReadyDay, hostingDelayMonths, hostingTerminated, hostingTenantOutDay,
-  hostingUtilisation, cos2pi, DAYS_PER_MONTH,
+  hostingUtilisation, hostingValueUsd, cos2pi, DAYS_PER_MONTH,
 } from '../../assembly/hosting';
 import { scenario } from '../helpers/fixture';
 
@@ -117,6 +117,30 @@ describe('contracted NOI (no delay, no tenant default)', () => {
       expect(relErr(field(rec, p, NOI), A.noiMargin * (tenant + Math.min(cap, after)))).toBeLessThan(1e-9);
     }
     expect(capped).toBeGreaterThan(5);
+  });
+});
+
+describe('value of the remaining NOI (for recovery at default)', () => {
+  it('is the contracted NOI discounted day by day, without anticipating a tenant default', () => {
+    const c = { name: 'v', mwIt: 20, usdPerMwItYear: 2_000_000, escalatorPerYear: 0.03, noiMargin: 0.85, monthsToFirstRent: 6, termYears: 3, delayProbPerPhase: 0, loanToCost: 0 };
+    const R = dayOf(plusMonths(START.date, 6));
+    const end = R + Math.round(3 * 365.25);
+    const v = Math.pow(1.09, -1 / 365.25);
+    const at = (t: number) => {
+      let sum = 0;
+      for (let d = Math.max(t + 1, R); d < end; d++) sum += 0.85 * (2_000_000 * 20 / 365.25) * Math.pow(1.03, Math.floor((d - R) / 365.25)) * Math.pow(v, d - t);
+      return sum;
+    };
+    for (const hazard of [0, 1]) {
+      load(scenario({ ...DETERMINISTIC, run: { paths: 1, months: 60, seed: 1 }, miner: RICH, hosting: [{ ...c, tenantDefaultPerYear: hazard }] }));
+      seedPath(1, 0);
+      hostingReset();
+      expect(relErr(hostingValueUsd(0, 0.09), at(0))).toBeLessThan(1e-9);
+      if (hazard === 0) {
+        for (let t = 1; t <= 500; t++) hostingDay(t, 1);
+        expect(relErr(hostingValueUsd(500, 0.09), at(500))).toBeLessThan(1e-9);
+      }
+    }
   });
 });
 
