@@ -3,9 +3,11 @@
 import { P, G, FIRM, CASH, FREE_BTC } from './params';
 import { P_UPTIME, P_POOL_FEE, P_CAP_MW, P_CONTRACT, P_HEDGED, P_RESALE, P_DR_PER_DAY, P_LN_SPOT_MEAN, P_SPOT_PHI,
   P_SPOT_SD, P_SPOT_CORR, P_SPOT_IDIO, P_SHOCK_P_DAY, P_SHOCK_MULT, P_SHOCK_DAYS, P_SGA_PER_DAY, P_SGA_PER_EHS_DAY,
-  P_OTHER_OPEX, P_SELL_SHARE, P_HAIRCUT, P_N_GEN, G_STRIDE, G_HASH_EHS, G_JPTH, G_RETIRE_DAY } from './layout';
+  P_OTHER_OPEX, P_SELL_SHARE, P_HAIRCUT, G_STRIDE, G_HASH_EHS, G_JPTH } from './layout';
 import { F_POWER, normal, uniform } from './rng';
 import { exp } from './mathx';
+import { FLEET_ORDER, FLEET_ARRIVE, FLEET_RETIRE, fleetRowCount, refreshFleetReset, refreshUneconomic, refreshNoteMarginal,
+  PR_POLICY, PR_RETIRE_DAYS, POLICY_NONE } from './refresh';
 
 /** MWh per day drawn by one PH/s at 1 J/TH: 1 PH/s × 1 J/TH = 1 kW → 0.024 MWh/day (§5). */
 export const MWH_PER_PH_DAY_PER_JPTH: f64 = 0.024;
@@ -23,7 +25,7 @@ let spotSd: f64 = 0.0;
 let spotCorr: f64 = 0.0;
 let spotIdio: f64 = 0.0;
 let shockP: f64 = 0.0;
-let nGen: i32 = 0;
+let econRetire = false; // fleet refresh: count uneconomic days towards economic retirement (refresh.ts)
 
 let spotDev: f64 = 0.0; // ln p − ln p̄
 let shockLeft: f64 = 0.0;
@@ -37,7 +39,7 @@ export function minerReset(): void {
   uptime = unchecked(P[P_UPTIME]); poolFee = unchecked(P[P_POOL_FEE]); capMw = unchecked(P[P_CAP_MW]); resale = unchecked(P[P_RESALE]) > 0.5;
   hedged = unchecked(P[P_HEDGED]); contract = unchecked(P[P_CONTRACT]); lnSpotMean = unchecked(P[P_LN_SPOT_MEAN]); spotPhi = unchecked(P[P_SPOT_PHI]);
   spotSd = unchecked(P[P_SPOT_SD]); spotCorr = unchecked(P[P_SPOT_CORR]); spotIdio = unchecked(P[P_SPOT_IDIO]); shockP = unchecked(P[P_SHOCK_P_DAY]);
-  nGen = <i32>unchecked(P[P_N_GEN]);
+  econRetire = <i32>unchecked(P[PR_POLICY]) != POLICY_NONE && unchecked(P[PR_RETIRE_DAYS]) > 0.5;
   spotDev = 0.0;
   shockLeft = 0.0;
   spot = exp(unchecked(P[P_LN_SPOT_MEAN]));
@@ -45,6 +47,8 @@ export function minerReset(): void {
   minedBtc = 0.0;
   overheadUsd = 0.0;
   ebitdaUsd = 0.0;
+  refreshFleetReset();
+  refreshNoteMarginal(marginalPowerUsdPerMwh());
 }
 
 /** Spot power for day t: OU on ln p with the exact discretisation (§11.6), correlated with the day's price shock. */
@@ -69,20 +73,28 @@ export function marginalPowerUsdPerMwh(): f64 {
 export function minerDay(t: i32, price: f64, btcPerPhDay: f64, priceShock: f64, capacityMw: f64): f64 {
   spotStep(priceShock);
   const marginal = marginalPowerUsdPerMwh();
+  refreshNoteMarginal(marginal);
   const hashpriceNet = price * btcPerPhDay * (1.0 - poolFee);
   // Site power for mining today: the contract's capacity less what hosting takes (hosting.ts).
   let capLeft = capacityMw;
   let nameplateEhs: f64 = 0.0;
   let powerMw: f64 = 0.0;
   runningPh = 0.0;
-  for (let g = 0; g < nGen; g++) {
-    const o = g * G_STRIDE;
-    if (<f64>t >= unchecked(G[o + G_RETIRE_DAY])) continue;
+  // The live fleet (refresh.ts): the host's generations and any bought on this path, most efficient first; a row
+  // runs from its arrival day to the day before its retirement. Without a refresh policy: G's rows as given.
+  const rows = fleetRowCount();
+  const ft = <f64>t;
+  for (let k = 0; k < rows; k++) {
+    const g = unchecked(FLEET_ORDER[k]);
+    if (ft >= unchecked(FLEET_RETIRE[g]) || ft < unchecked(FLEET_ARRIVE[g])) continue;
+    const o = (g * G_STRIDE) | 0;
     const ehs = unchecked(G[o + G_HASH_EHS]);
     const jPerTh = unchecked(G[o + G_JPTH]);
     nameplateEhs = nameplateEhs + ehs;
     // Runs iff its revenue per MWh covers the marginal power price (§5 curtailment); best efficiency first.
-    if (hashpriceNet / (MWH_PER_PH_DAY_PER_JPTH * jPerTh) < marginal || capLeft <= 0.0) continue;
+    const uneconomic = hashpriceNet / (MWH_PER_PH_DAY_PER_JPTH * jPerTh) < marginal;
+    if (econRetire) refreshUneconomic(g, t, uneconomic);
+    if (uneconomic || capLeft <= 0.0) continue;
     const mw = ehs * uptime * jPerTh; // EH/s × J/TH = MW
     const frac = mw > capLeft ? capLeft / mw : 1.0;
     runningPh = runningPh + ehs * 1000.0 * uptime * frac;

@@ -9,6 +9,7 @@ import { subsidyBtc, HASH_PER_DIFF } from '../../assembly/hashprice';
 import * as L from '../../assembly/layout';
 import { daysBetween, monthEndDays, addMonths, addDays } from './calendar';
 import * as H from '../../assembly/hosting';
+import * as RF from '../../assembly/refresh';
 
 const DT = 1 / 365.25;
 const LN2 = log(2);
@@ -285,8 +286,27 @@ export function compileScenario(s: Scenario): CompiledScenario {
     G[j * L.G_STRIDE + L.G_HASH_EHS] = g.hashrateEhs;
     G[j * L.G_STRIDE + L.G_JPTH] = g.efficiencyJPerTh;
     G[j * L.G_STRIDE + L.G_RETIRE_DAY] = g.retireDate ? daysBetween(start, g.retireDate) : NEVER;
+    // Fleet refresh degrades G_HASH_EHS in place during a path and restores it from here at the next (refresh.ts).
+    G[j * L.G_STRIDE + RF.G_HASH0_EHS] = g.hashrateEhs;
   });
   P[L.P_N_GEN] = fleet.length;
+
+  // Fleet refresh (§10; docs/model.md "Fleet refresh"): yearly rates become exact daily factors.
+  const rf = mi.refresh;
+  P[RF.PR_POLICY] = rf.policy === 'holdShare' ? RF.POLICY_HOLD_SHARE : rf.policy === 'budget' ? RF.POLICY_BUDGET : RF.POLICY_NONE;
+  P[RF.PR_BUDGET] = rf.budgetUsdPerQuarter;
+  P[RF.PR_FUNDING] = rf.funding === 'facility' ? RF.FUNDING_FACILITY : RF.FUNDING_CASH;
+  P[RF.PR_FAC_RATE] = rf.facility.rate;
+  P[RF.PR_FAC_TERM] = rf.facility.termMonths;
+  P[RF.PR_FAC_LIMIT] = rf.facility.limitUsd;
+  P[RF.PR_FRONTIER_J0] = rf.frontierJPerThAtStart;
+  P[RF.PR_FRONTIER_DAY] = exp(log(1 - rf.frontierImprovementPerYear) * DT);
+  P[RF.PR_PRICE_DAYS] = rf.asicPriceDaysOfHashprice;
+  P[RF.PR_PRICE_FLOOR] = rf.asicPriceFloorUsdPerTh;
+  P[RF.PR_DEGRADE_DAY] = exp(log(1 - rf.degradationPerYear) * DT);
+  P[RF.PR_RETIRE_DAYS] = rf.uneconomicDaysToRetire;
+  P[RF.PR_DELIVERY] = rf.deliveryDays;
+  P[RF.PR_POWER_LIMIT] = rf.limitToPowerCapacity ? 1 : 0;
 
   // Debt (§6, §11.1, §11.8).
   if (s.debt.length > L.MAX_TRANCHE) throw new Error(`at most ${L.MAX_TRANCHE} debt tranches`);

@@ -22,6 +22,8 @@ export type TrancheType = 'bond' | 'term_loan' | 'convertible' | 'btc_backed_loa
 export type Amortization = 'bullet' | 'linear';
 export type PaymentsPerYear = 1 | 2 | 3 | 4 | 6 | 12;
 export type Settlement = 'physical' | 'cash' | 'net_share';
+export type RefreshPolicy = 'none' | 'holdShare' | 'budget';
+export type RefreshFunding = 'cash' | 'facility';
 
 export interface FleetGeneration {
   name: string;
@@ -164,6 +166,21 @@ export interface Scenario {
       bufferDays: number;
       btcSaleHaircut: number;
     };
+    /** Fleet refresh (§10): capex policy, ASIC prices, degradation and economic retirement; `none` = static fleet. */
+    refresh: {
+      policy: RefreshPolicy;
+      budgetUsdPerQuarter: number;
+      funding: RefreshFunding;
+      facility: { rate: number; termMonths: number; limitUsd: number };
+      frontierJPerThAtStart: number;
+      frontierImprovementPerYear: number;
+      asicPriceDaysOfHashprice: number;
+      asicPriceFloorUsdPerTh: number;
+      degradationPerYear: number;
+      uneconomicDaysToRetire: number;
+      deliveryDays: number;
+      limitToPowerCapacity: boolean;
+    };
   };
   debt: Tranche[];
   /** AI/HPC hosting contracts (§10); none by default. */
@@ -278,6 +295,21 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     },
     costs: { sgaUsdPerQuarter: 6_000_000, sgaUsdPerQuarterPerEhs: 300_000, otherOpexUsdPerPhDay: 2 },
     treasury: { cashUsd: 150_000_000, btc: 1500, sellShareOfProduction: 1, bufferDays: 90, btcSaleHaircut: 0.01 },
+    // Off by default (policy none): the default scenario and the presets stay the §9 stress view, no new machines.
+    refresh: {
+      policy: 'none',
+      budgetUsdPerQuarter: 25_000_000,
+      funding: 'cash',
+      facility: { rate: 0.12, termMonths: 36, limitUsd: 250_000_000 },
+      frontierJPerThAtStart: 13.5,
+      frontierImprovementPerYear: 0.15,
+      asicPriceDaysOfHashprice: 300,
+      asicPriceFloorUsdPerTh: 8,
+      degradationPerYear: 0.02,
+      uneconomicDaysToRetire: 90,
+      deliveryDays: 90,
+      limitToPowerCapacity: true,
+    },
   },
   debt: [
     {
@@ -479,6 +511,20 @@ const SPECS = {
   'miner.treasury.sellShareOfProduction': share('Share of newly mined BTC sold the same day; the rest is kept in treasury.', 'model-spec §5'),
   'miner.treasury.bufferDays': s({ kind: 'integer', unit: 'days', min: 0, max: 3650, help: 'Cash reserve target in days of overhead plus debt service due; treasury BTC is sold to restore it.', source: 'model-spec §5, §11.7' }),
   'miner.treasury.btcSaleHaircut': s({ kind: 'number', unit: 'share of price', min: 0, max: 0.5, help: 'Discount to the market price on every BTC sale (spread, fees, slippage).', source: 'model-spec §5, §11.7' }),
+  'miner.refresh.policy': s({ kind: 'enum', unit: 'choice', options: ['none', 'holdShare', 'budget'], help: 'Capex policy: none keeps the fleet as given (the stress view, without degradation or economic retirement), holdShare buys machines each month to keep the start share of network hashrate, budget spends budgetUsdPerQuarter each quarter.', source: 'model-spec §9, §10; domain §3.3' }),
+  'miner.refresh.budgetUsdPerQuarter': s({ kind: 'number', unit: 'USD per quarter', min: 0, max: 1e10, help: 'Machines bought at the start of each quarter under the budget policy, if the funding allows.', source: 'model-spec §10; project decision (default)' }),
+  'miner.refresh.funding': s({ kind: 'enum', unit: 'choice', options: ['cash', 'facility'], help: 'Purchases are paid from cash above the treasury buffer (never below it) or drawn on an equipment facility.', source: 'model-spec §10' }),
+  'miner.refresh.facility.rate': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Interest on the equipment facility\'s balance, paid monthly in cash with the installments.', source: 'domain §6.3 (equipment loans 10–15 %)' }),
+  'miner.refresh.facility.termMonths': s({ kind: 'integer', unit: 'months', min: 1, max: 120, help: 'Each draw is repaid in this many equal monthly installments, from the month after it.', source: 'project decision (model-spec is silent)' }),
+  'miner.refresh.facility.limitUsd': s({ kind: 'number', unit: 'USD', min: 0, max: 1e12, help: 'Largest facility balance; purchases stop at the undrawn amount.', source: 'project decision (model-spec is silent)' }),
+  'miner.refresh.frontierJPerThAtStart': s({ kind: 'number', unit: 'J/TH', min: 0, max: 500, minExclusive: true, help: 'Efficiency of the newest machines on sale at the start (S21 XP class).', source: 'model-spec §10; domain §3.1' }),
+  'miner.refresh.frontierImprovementPerYear': s({ kind: 'number', unit: 'per year', min: 0, max: 1, maxExclusive: true, help: 'Yearly fall of the newest machines\' J/TH, applied every day.', source: 'model-spec §10; domain §3.1' }),
+  'miner.refresh.asicPriceDaysOfHashprice': s({ kind: 'number', unit: 'days of hashprice', min: 0, max: 3650, help: 'A frontier machine costs this many days of the day\'s hashprice per TH; older ones cost less in proportion to their J/TH.', source: 'model-spec §10; domain §3.2' }),
+  'miner.refresh.asicPriceFloorUsdPerTh': s({ kind: 'number', unit: 'USD/TH', min: 0, max: 1000, minExclusive: true, help: 'Lowest price of a frontier machine per TH, however low hashprice falls.', source: 'model-spec §10; domain §3.2' }),
+  'miner.refresh.degradationPerYear': s({ kind: 'number', unit: 'per year', min: 0, max: 0.5, help: 'Share of each generation\'s hashrate (and its power) lost a year to wear and failures.', source: 'model-spec §10; domain §3.1' }),
+  'miner.refresh.uneconomicDaysToRetire': s({ kind: 'integer', unit: 'days', min: 0, max: 3650, help: 'A generation whose revenue stays below its power cost this many days in a row is retired and sold (0: never).', source: 'model-spec §10; domain §3.2' }),
+  'miner.refresh.deliveryDays': s({ kind: 'integer', unit: 'days', min: 0, max: 730, help: 'Days from paying for machines to their first day of mining.', source: 'model-spec §10' }),
+  'miner.refresh.limitToPowerCapacity': s({ kind: 'boolean', unit: 'true/false', help: 'If true, machines are bought only up to what the power capacity can run at delivery; if false, machines beyond it stand idle.', source: 'project decision (model-spec is silent)' }),
 
   debt: s({ kind: 'list', unit: 'list', min: 0, max: MAX_LIST_ITEMS, help: 'The debt tranches; a list replaces the default debt whole, and same-day payments are made in list order.', source: 'model-spec §6, §9' }),
   'debt[].id': s({ kind: 'text', unit: 'text', min: 1, max: 40, default: null, defaultText: 't1, t2, … by position', help: 'Unique name of the tranche used in results (letters, digits, -, _ and .).', source: 'project decision (model-spec is silent)' }),

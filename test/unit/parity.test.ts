@@ -93,6 +93,22 @@ const CASES: Case[] = [
     },
     paths: 256, months: 60, seed: 12,
   },
+  {
+    // Fleet refresh (§10): holdShare on a facility in a growing network — monthly purchases past MAX_GEN rows
+    // (merges), delivery lags, degradation, economic retirement with sales, machines idle beyond the power cap.
+    name: 'fleet refresh: holdShare on a facility, exogenous growth, merges, economic retirement',
+    patch: {
+      network: { model: 'exogenous' },
+      miner: { refresh: { policy: 'holdShare', funding: 'facility', limitToPowerCapacity: false, uneconomicDaysToRetire: 30, deliveryDays: 60 } },
+    },
+    paths: 256, months: 60, seed: 13,
+  },
+  {
+    // Fleet refresh: a quarterly budget from cash above the buffer, power-limited, feedback network.
+    name: 'fleet refresh: budget from cash, power limit, degradation 5 %',
+    patch: { miner: { refresh: { policy: 'budget', budgetUsdPerQuarter: 40_000_000, degradationPerYear: 0.05 } } },
+    paths: 256, months: 60, seed: 14,
+  },
 ];
 
 function firstMismatch(a: ArrayLike<number>, b: ArrayLike<number>): number {

@@ -42,6 +42,13 @@ export const LABELS: Record<string, string> = {
   'miner.treasury.cashUsd': 'Cash', 'miner.treasury.btc': 'Free BTC',
   'miner.treasury.sellShareOfProduction': 'Share of production sold', 'miner.treasury.bufferDays': 'Cash buffer',
   'miner.treasury.btcSaleHaircut': 'BTC sale haircut',
+  'miner.refresh.policy': 'Capex policy', 'miner.refresh.budgetUsdPerQuarter': 'Budget per quarter',
+  'miner.refresh.funding': 'Paid from', 'miner.refresh.facility.rate': 'Facility rate',
+  'miner.refresh.facility.termMonths': 'Facility repayment term', 'miner.refresh.facility.limitUsd': 'Facility limit',
+  'miner.refresh.frontierJPerThAtStart': 'Newest machines at the start', 'miner.refresh.frontierImprovementPerYear': 'Frontier efficiency gain',
+  'miner.refresh.asicPriceDaysOfHashprice': 'Machine price, days of hashprice', 'miner.refresh.asicPriceFloorUsdPerTh': 'Machine price floor',
+  'miner.refresh.degradationPerYear': 'Hash degradation', 'miner.refresh.uneconomicDaysToRetire': 'Retire after uneconomic days',
+  'miner.refresh.deliveryDays': 'Delivery time', 'miner.refresh.limitToPowerCapacity': 'Buy only what the power can run',
   debt: 'Debt stack', 'debt[].id': 'Id', 'debt[].type': 'Type', 'debt[].principalUsd': 'Principal',
   'debt[].couponRate': 'Coupon', 'debt[].paymentsPerYear': 'Payments per year', 'debt[].maturityDate': 'Maturity',
   'debt[].amortization': 'Amortisation', 'debt[].collateralBtc': 'Collateral', 'debt[].rate': 'Interest rate',
@@ -73,6 +80,8 @@ export const OPTION_LABELS: Record<string, string> = {
   bond: 'bond', term_loan: 'term loan', convertible: 'convertible', btc_backed_loan: 'BTC-backed loan',
   bullet: 'bullet', linear: 'linear',
   physical: 'physical (shares)', cash: 'cash', net_share: 'net share (par in cash, excess in shares)',
+  none: 'none (fleet as given)', holdShare: 'hold share of the network', budget: 'fixed budget per quarter',
+  facility: 'equipment facility',
 };
 
 /** `debt[1].couponRate` → `debt[].couponRate`. */
@@ -185,6 +194,19 @@ export const EQUITY = ['priceUsd', 'sharesOutstanding', 'beta', 'sigmaIdio'].map
 export const CAPITAL_MARKETS = ['refinancing', 'atmEquity', 'maxDrawdownFromPeak', 'maxNetDebtToEbitda', 'baseRate', 'spread',
   'refinanceYears', 'atmShareOfMarketCapPerQuarter', 'atmDiscount'].map((k) => `capitalMarkets.${k}`);
 
+const REFRESH_COMMON = ['frontierJPerThAtStart', 'frontierImprovementPerYear', 'asicPriceDaysOfHashprice', 'asicPriceFloorUsdPerTh',
+  'degradationPerYear', 'uneconomicDaysToRetire', 'deliveryDays', 'limitToPowerCapacity'];
+const REFRESH_FACILITY = ['facility.rate', 'facility.termMonths', 'facility.limitUsd'];
+/** Every fleet-refresh field (model-spec §10). */
+export const REFRESH = ['policy', 'budgetUsdPerQuarter', 'funding', ...REFRESH_FACILITY, ...REFRESH_COMMON].map((k) => `miner.refresh.${k}`);
+
+/** The fleet-refresh fields a policy uses: none uses nothing else; the budget adds its amount; a facility its terms. */
+export function refreshFields(policy: unknown, funding: unknown): string[] {
+  if (policy !== 'holdShare' && policy !== 'budget') return ['miner.refresh.policy'];
+  const own = [...(policy === 'budget' ? ['budgetUsdPerQuarter'] : []), 'funding', ...(funding === 'facility' ? REFRESH_FACILITY : []), ...REFRESH_COMMON];
+  return ['miner.refresh.policy', ...own.map((k) => `miner.refresh.${k}`)];
+}
+
 export function fleetFields(i: number): string[] {
   return ['name', 'hashrateEhs', 'efficiencyJPerTh', 'retireDate'].map((k) => `miner.fleet[${i}].${k}`);
 }
@@ -213,10 +235,11 @@ export function trancheFields(i: number, type: unknown): string[] {
   return [...TRANCHE_COMMON, ...own].map((k) => `debt[${i}].${k}`);
 }
 
-/** Every price, network or tranche field that could be hidden by the choice of model or type. */
+/** Every price, network, fleet-refresh or tranche field that could be hidden by the choice of model, policy or type. */
 export function hideableFields(prefix: string): string[] {
   if (prefix === PRICE) return ALL_PRICE;
   if (prefix === 'network') return [...FEEDBACK, ...EXOGENOUS];
+  if (prefix === 'miner.refresh') return REFRESH.slice(1);
   const m = /^debt\[(\d+)\]$/.exec(prefix);
   return m ? [...TRANCHE_BTC, ...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE].map((k) => `${prefix}.${k}`) : [];
 }
@@ -243,7 +266,7 @@ export function sectionOf(path: string): SectionKey | null {
   if (a.startsWith('debt')) return 'debt';
   if (a.startsWith('hosting')) return 'hosting';
   if (a !== 'miner' || b === undefined) return null;
-  if (b.startsWith('fleet')) return 'fleet';
+  if (b.startsWith('fleet') || b === 'refresh') return 'fleet';
   if (b === 'power') return 'power';
   if (b === 'treasury') return 'treasury';
   return 'operations';
