@@ -8,11 +8,12 @@
 // hostingRecord(i) at the end of the path. The project loan of a contract is an ordinary term_loan tranche laid out
 // by the host (src/model/compile.ts), paid and defaulted on by capital.ts like any other.
 import { P, G, FIRM, CASH } from './params';
-import { P_CAP_MW, P_HOSTING_BASE, P_UPTIME, P_POOL_FEE, P_N_GEN, G_STRIDE, G_HASH_EHS, G_JPTH, G_RETIRE_DAY } from './layout';
+import { P_CAP_MW, P_HOSTING_BASE, P_UPTIME, P_POOL_FEE, G_STRIDE, G_HASH_EHS, G_JPTH } from './layout';
 import { F_HOSTING, F_TENANT, normal, uniform } from './rng';
 import { exp, log } from './mathx';
 import { networkBtcPerPhDay } from './network';
 import { marginalPowerUsdPerMwh, MWH_PER_PH_DAY_PER_JPTH } from './miner';
+import { FLEET_ORDER, FLEET_ARRIVE, FLEET_RETIRE, fleetRowCount } from './refresh';
 
 // ---- scalar parameters in the hosting block P[P_HOSTING_BASE …] (written by compile.ts) ----
 export const PH_N: i32 = P_HOSTING_BASE + 0; // number of contracts
@@ -141,15 +142,21 @@ export function hostingReset(): void {
   }
 }
 
-/** PH/s the fleet runs under a power cap of `capMw` on day t: miner.ts's efficiency-order fill and curtailment. */
+/**
+ * PH/s the fleet runs under a power cap of `capMw` on day t: miner.ts's fill — the live fleet of refresh.ts (rows in
+ * FLEET_ORDER, most efficient first, each from its arrival day to the day before its retirement), curtailment by
+ * hashprice against the marginal power price, the last row running partly.
+ */
 function fleetPhUnder(t: i32, capMw: f64, hashpriceNet: f64, marginal: f64): f64 {
   const uptime = unchecked(P[P_UPTIME]);
-  const nGen = <i32>unchecked(P[P_N_GEN]);
+  const rows = fleetRowCount();
+  const ft = <f64>t;
   let capLeft = capMw;
   let ph: f64 = 0.0;
-  for (let g = 0; g < nGen; g++) {
+  for (let k = 0; k < rows; k++) {
+    const g = unchecked(FLEET_ORDER[k]);
+    if (ft >= unchecked(FLEET_RETIRE[g]) || ft < unchecked(FLEET_ARRIVE[g])) continue;
     const o = (g * G_STRIDE) | 0;
-    if (<f64>t >= unchecked(G[o + G_RETIRE_DAY])) continue;
     const ehs = unchecked(G[o + G_HASH_EHS]);
     const jPerTh = unchecked(G[o + G_JPTH]);
     if (hashpriceNet / (MWH_PER_PH_DAY_PER_JPTH * jPerTh) < marginal || capLeft <= 0.0) continue;
@@ -285,6 +292,19 @@ export function hostingValueUsd(t: i32, ratePerYear: f64): f64 {
     }
   }
   return total;
+}
+
+/**
+ * Firm site power left to mining on day t: capacityMw less the gross power of every contract signed by then (no
+ * slack). For a refresh policy that buys only what the power can run (refresh.ts).
+ */
+export function hostingFirmMiningMw(t: i32): f64 {
+  let reserved: f64 = 0.0;
+  for (let c = 0; c < nH; c++) {
+    const o = (c * HC_STRIDE) | 0;
+    if (<f64>t >= unchecked(HC[o + HC_SIGN_DAY])) reserved = reserved + unchecked(HC[o + HC_GROSS_MW]);
+  }
+  return Math.max(unchecked(P[P_CAP_MW]) - reserved, 0.0);
 }
 
 // ---- state of the current path, for tests and reports ----

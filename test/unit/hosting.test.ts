@@ -14,7 +14,7 @@ import { P, FIRM, CASH } from '../../assembly/params';
 import { seedPath } from '../../assembly/rng';
 import {
   hostingReset, hostingDay, hostingReadyDay, hostingDelayMonths, hostingTerminated, hostingTenantOutDay,
-  hostingUtilisation, hostingValueUsd, cos2pi, DAYS_PER_MONTH,
+  hostingUtilisation, hostingValueUsd, hostingFirmMiningMw, cos2pi, DAYS_PER_MONTH,
 } from '../../assembly/hosting';
 import { scenario } from '../helpers/fixture';
 
@@ -198,6 +198,7 @@ describe('power: what leaves mining and what comes back', () => {
           expect(mw).toBeGreaterThanOrEqual(firm - 1e-9);
           expect(mw - firm).toBeLessThanOrEqual(x * (1 - hostingUtilisation()) * leased + 1e-9);
           if (x === 0) expect(mw).toBe(Math.max(0, firm));
+          expect(hostingFirmMiningMw(t)).toBe(Math.max(0, firm));
           if (mw > firm + 1e-9) slackDays++;
         }
       }
@@ -232,6 +233,20 @@ describe('slack revenue', () => {
     const none = run(0), some = run(1);
     for (let p = 0; p < 3; p++) {
       expect(field(none, p, SLACK)).toBe(0);
+      const extra = (field(some, p, L.R_MINED_T) - field(none, p, L.R_MINED_T)) * field(some, p, L.R_P_T);
+      expect(field(some, p, SLACK)).toBeGreaterThan(0);
+      expect(relErr(field(some, p, SLACK), extra)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('follows the live fleet of a refresh policy (purchases, deliveries, degradation)', () => {
+    const refresh = { policy: 'budget', budgetUsdPerQuarter: 60_000_000, degradationPerYear: 0.05, deliveryDays: 30, limitToPowerCapacity: false };
+    const go = (x: number) => records(scenario({
+      ...DETERMINISTIC, run: { paths: 2, months: 30, seed: 6 }, miner: { treasury: { cashUsd: 1e11 }, refresh },
+      hosting: [{ mwIt: 60, startDate: '2025-01-01', interruptibleShare: x, ...SURE }],
+    }));
+    const none = go(0), some = go(1);
+    for (let p = 0; p < 2; p++) {
       const extra = (field(some, p, L.R_MINED_T) - field(none, p, L.R_MINED_T)) * field(some, p, L.R_P_T);
       expect(field(some, p, SLACK)).toBeGreaterThan(0);
       expect(relErr(field(some, p, SLACK), extra)).toBeLessThan(1e-9);
