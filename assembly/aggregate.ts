@@ -3,7 +3,7 @@
 // same in any order, which is what makes results independent of the worker count and chunk size.
 import { HIST_CENTER } from './params';
 import { N_VARS, MAX_MONTHS, H_BINS, H_INNER, H_LOG_SPAN, H_ASINH_SCALE, H_ASINH_SPAN, V_CASH, V_NET_DEBT,
-  MAX_CHUNK, R_STRIDE, N_SAMPLES } from './layout';
+  MAX_CHUNK, R_STRIDE, N_SAMPLES, BATCH_PATHS, TRANCHE_SLOTS, B_STRIDE } from './layout';
 import { log } from './mathx';
 
 export const HIST = new Int32Array(N_VARS * MAX_MONTHS * H_BINS);
@@ -47,3 +47,6 @@ export function histAdd(v: i32, m: i32, x: f64): void {
 export function sampleSet(path: i32, v: i32, m: i32, x: f64): void {
   unchecked(SAMPLES[(path * N_VARS + v) * (MAX_MONTHS + 1) + m] = x);
 }
+
+/** Per-batch credit sums of the current chunk (see layout.ts B_*), cleared by simulate() at each call. */
+export const BATCH = new Float64Array((MAX_CHUNK / BATCH_PATHS) * TRANCHE_SLOTS * B_STRIDE);

@@ -6,7 +6,9 @@ import { P_N_TRANCHE, P_N_PAY, P_BUFFER_DAYS, P_HAIRCUT, TRANCHE_SLOTS, T_STRIDE
   T_PUT_DAY, T_PUT_CONDITIONAL, T_CALL_DAY, T_SETTLEMENT, SETTLE_PHYSICAL, SETTLE_CASH, TYPE_BTC_LOAN, TYPE_BOND,
   TYPE_CONVERTIBLE, MAX_REFI, Y_STRIDE, Y_DAY, Y_TRANCHE, Y_YEARFRAC, Y_PRINCIPAL, Y_FINAL, CAUSE_NONE,
   CAUSE_LIQUIDITY, CAUSE_OPERATING, CAUSE_MATURITY, CAUSE_MARGIN_CALL, CAUSE_PUT, P_REFI_ON, P_REFI_RATE,
-  P_REFI_DAYS, P_ATM_ON, P_ATM_SHARE, P_ATM_DISCOUNT } from './layout';
+  P_REFI_DAYS, P_ATM_ON, P_ATM_SHARE, P_ATM_DISCOUNT, P_RC_BANKRUPTCY_COST, P_RC_BTC_HAIRCUT, B_STRIDE, B_LOSS_SHARE,
+  B_LGD_SUM, B_CLAIMS, B_LGD_BIN0, LGD_BINS } from './layout';
+import { BATCH } from './aggregate';
 import { equityOn, sharePrice, sharesOutstanding, issueShares } from './equity';
 import { marketOpen } from './access';
 
@@ -25,6 +27,15 @@ const PUT_DUE = new Float64Array(TRANCHE_SLOTS);
 /** Cash settlement of a conversion at maturity replaces the final principal for the day. */
 const CONV_CASH = new Float64Array(TRANCHE_SLOTS);
 const CONV_TODAY = new Int32Array(TRANCHE_SLOTS);
+/** Principal at the start (or when a refinancing note is created): the base of a tranche's loss share. */
+const PRINCIPAL0 = new Float64Array(TRANCHE_SLOTS);
+const CLAIM = new Float64Array(TRANCHE_SLOTS);
+const RECOVERED = new Float64Array(TRANCHE_SLOTS);
+
+let estateUsd: f64 = 0.0;
+let unsecuredRate: f64 = 1.0;
+let claimsUsd: f64 = 0.0;
+let lossUsd: f64 = 0.0;
 
 const SOFT_CALL_TRIGGER: f64 = 1.3; // issuer may call when S ≥ 130 % of the conversion price …
 const SOFT_CALL_DAYS: i32 = 20; // … on 20 of the last 30 days (§10)
@@ -55,6 +66,7 @@ export function capitalReset(): void {
   for (let k = 0; k < n; k++) {
     const o = k * T_STRIDE;
     unchecked(OUT[k] = unchecked(T[o + T_PRINCIPAL]));
+    unchecked(PRINCIPAL0[k] = unchecked(T[o + T_PRINCIPAL]));
     unchecked(COLL[k] = unchecked(T[o + T_TYPE]) == <f64>TYPE_BTC_LOAN ? unchecked(T[o + T_COLLATERAL_BTC]) : 0.0);
     unchecked(LAST_PAY[k] = unchecked(T[o + T_LAST_PAY_DAY]));
     unchecked(SHORTFALL[k] = 0.0);
@@ -67,6 +79,10 @@ export function capitalReset(): void {
   for (let k = 0; k < n; k++)
     if (unchecked(T[k * T_STRIDE + T_TYPE]) == <f64>TYPE_CONVERTIBLE && unchecked(T[k * T_STRIDE + T_CONV_PRICE]) > 0.0) hasConvertibleTerms = true;
   nRefi = 0;
+  estateUsd = 0.0;
+  unsecuredRate = 1.0;
+  claimsUsd = 0.0;
+  lossUsd = 0.0;
   conversions = 0.0;
   refinancings = 0.0;
   atmUsd = 0.0;
@@ -166,6 +182,7 @@ function refinance(t: i32, amount: f64): bool {
   unchecked(T[o + T_MATURITY_DAY] = <f64>t + unchecked(P[P_REFI_DAYS]));
   unchecked(T[o + T_CONV_PRICE] = 0.0);
   unchecked(OUT[k] = amount);
+  unchecked(PRINCIPAL0[k] = amount);
   unchecked(COLL[k] = 0.0);
   unchecked(LAST_PAY[k] = <f64>t);
   unchecked(SHORTFALL[k] = 0.0);
@@ -407,6 +424,62 @@ export function paymentsDay(t: i32, price: f64): bool {
   return false;
 }
 
+/**
+ * Recovery on the day of default (model-spec §10): assets — `otherAssetsUsd` (the fleet at the ASIC price, a data
+ * centre), free BTC at P·(1 − haircut), cash — less bankruptcy costs; each BTC-backed loan first from its own
+ * collateral (its deficiency joins the unsecured pool), then every other claim (bonds, term loans, convertibles,
+ * refinancing notes: senior unsecured) pari passu; equity gets the rest. A claim is principal + accrued interest +
+ * any amount due and unpaid. Adds each tranche's loss and LGD to the chunk's batch sums (slot `batch`).
+ */
+export function recoverAtDefault(t: i32, price: f64, otherAssetsUsd: f64, batch: i32): void {
+  const n = <i32>unchecked(P[P_N_TRANCHE]) + nRefi;
+  const keep = 1.0 - unchecked(P[P_RC_BANKRUPTCY_COST]);
+  const btcPx = price * (1.0 - unchecked(P[P_RC_BTC_HAIRCUT]));
+  let pool = (otherAssetsUsd + Math.max(0.0, unchecked(FIRM[CASH])) + unchecked(FIRM[FREE_BTC]) * btcPx) * keep;
+  estateUsd = pool;
+  claimsUsd = 0.0;
+  let unsecuredClaims: f64 = 0.0;
+  for (let k = 0; k < n; k++) {
+    let claim: f64 = unchecked(SHORTFALL[k]);
+    if (unchecked(OUT[k]) > 0.0) claim = claim + unchecked(OUT[k]) + accrued(k, t);
+    unchecked(CLAIM[k] = claim);
+    claimsUsd = claimsUsd + claim;
+    let secured: f64 = 0.0;
+    if (unchecked(T[k * T_STRIDE + T_TYPE]) == <f64>TYPE_BTC_LOAN && unchecked(COLL[k]) > 0.0) {
+      const collateral = unchecked(COLL[k]) * btcPx * keep;
+      estateUsd = estateUsd + collateral;
+      secured = Math.min(claim, collateral);
+      pool = pool + (collateral - secured); // surplus collateral returns to the estate
+    }
+    unchecked(RECOVERED[k] = secured);
+    unsecuredClaims = unsecuredClaims + (claim - secured);
+  }
+  unsecuredRate = unsecuredClaims > 0.0 ? Math.min(1.0, pool / unsecuredClaims) : 1.0;
+  lossUsd = 0.0;
+  const base = batch * TRANCHE_SLOTS;
+  for (let k = 0; k < n; k++) {
+    const claim = unchecked(CLAIM[k]);
+    if (claim <= 0.0) continue;
+    const recovered = unchecked(RECOVERED[k]) + unsecuredRate * (claim - unchecked(RECOVERED[k]));
+    const loss = claim - recovered;
+    lossUsd = lossUsd + loss;
+    const lgd = loss / claim;
+    const o = (base + k) * B_STRIDE;
+    if (unchecked(PRINCIPAL0[k]) > 0.0) unchecked(BATCH[o + B_LOSS_SHARE] = unchecked(BATCH[o + B_LOSS_SHARE]) + loss / unchecked(PRINCIPAL0[k]));
+    unchecked(BATCH[o + B_LGD_SUM] = unchecked(BATCH[o + B_LGD_SUM]) + lgd);
+    unchecked(BATCH[o + B_CLAIMS] = unchecked(BATCH[o + B_CLAIMS]) + 1.0);
+    const bin = <i32>Math.min(<f64>(LGD_BINS - 1), Math.floor(Math.max(0.0, lgd) * <f64>LGD_BINS));
+    unchecked(BATCH[o + B_LGD_BIN0 + bin] = unchecked(BATCH[o + B_LGD_BIN0 + bin]) + 1.0);
+  }
+}
+
+export function recoveryEstateUsd(): f64 { return estateUsd; }
+/** Claim and amount recovered of tranche k at the last default (white-box tests). */
+export function trancheClaimUsd(k: i32): f64 { return unchecked(CLAIM[k]); }
+export function trancheRecoveredUsd(k: i32): f64 { return unchecked(RECOVERED[k]) + unsecuredRate * (unchecked(CLAIM[k]) - unchecked(RECOVERED[k])); }
+export function recoveryUnsecuredRate(): f64 { return unsecuredRate; }
+export function recoveryClaimsUsd(): f64 { return claimsUsd; }
+export function recoveryLossUsd(): f64 { return lossUsd; }
 export function defaultCause(): i32 { return cause; }
 export function conversionCount(): f64 { return conversions; }
 export function refinancingCount(): f64 { return refinancings; }

@@ -2,7 +2,7 @@
 // Only this file is AssemblyScript-specific (dataStart); everything it re-exports is portable (shared with the
 // TypeScript reference in src/model/reference.ts).
 import { P, G, T, Y, MONTH_END, HIST_LNHP, HIST_CENTER } from './params';
-import { HIST, REC, SAMPLES, histClear } from './aggregate';
+import { HIST, REC, SAMPLES, BATCH, histClear } from './aggregate';
 import { simulate } from './simulate';
 import { regimeCount } from './market';
 import { HC } from './hosting';
@@ -20,3 +20,4 @@ export function histPtr(): usize { return HIST.dataStart; }
 export function recordsPtr(): usize { return REC.dataStart; }
 export function samplesPtr(): usize { return SAMPLES.dataStart; }
 export function hostingPtr(): usize { return HC.dataStart; }
+export function batchPtr(): usize { return BATCH.dataStart; }

@@ -104,6 +104,13 @@ export const P_REFRESH_BASE: i32 = 112;
 export const P_HOSTING_BASE: i32 = 128;
 // Recovery at default (model-spec §10): P[144 … 151].
 export const P_RECOVERY_BASE: i32 = 144;
+export const P_RC_BANKRUPTCY_COST: i32 = 144; // share of asset value lost to the process
+export const P_RC_BTC_HAIRCUT: i32 = 145; // BTC sold at P·(1 − this)
+export const P_RC_ASIC_DAYS: i32 = 146; // frontier ASIC price = this × hashprice per TH per day …
+export const P_RC_ASIC_FLOOR: i32 = 147; // … but at least this, USD per TH
+export const P_RC_FRONTIER_J0: i32 = 148; // frontier efficiency at the start, J/TH
+export const P_RC_LN_FRONTIER_DECAY: i32 = 149; // ln(1 − yearly improvement)
+export const P_RC_DC_RATE: i32 = 150; // discount rate of a data centre's remaining contracted NOI
 export const P_SIZE: i32 = 160;
 
 // ---- fleet generations, sorted by efficiency (best first): G[g*G_STRIDE + ...] ----
@@ -194,6 +201,20 @@ export const R_REFRESH_BASE: i32 = 16;
 export const R_HOSTING_BASE: i32 = 18;
 export const R_STRIDE: i32 = 20;
 export const MAX_CHUNK: i32 = 16384;
+export const R_ESTATE_USD: i32 = 12; // asset value after bankruptcy costs, at default
+export const R_UNSECURED_RECOVERY: i32 = 13; // recovery rate of the senior unsecured pool (0 … 1)
+export const R_CLAIMS_USD: i32 = 14; // all debt claims at default (principal + accrued + unpaid)
+export const R_LOSS_USD: i32 = 15; // creditors' loss at default
+
+// ---- per-batch credit sums (merged in batch order, so float sums are chunk-invariant; §2) ----
+// B[(b*TRANCHE_SLOTS + k)*B_STRIDE + …] for batch b of the chunk and tranche k.
+export const BATCH_PATHS: i32 = 64;
+export const B_LOSS_SHARE: i32 = 0; // Σ loss / the tranche's principal at the start (or when created)
+export const B_LGD_SUM: i32 = 1; // Σ LGD over paths where the tranche had a claim at default
+export const B_CLAIMS: i32 = 2; // number of such paths
+export const B_LGD_BIN0: i32 = 3; // LGD histogram: LGD_BINS counts
+export const LGD_BINS: i32 = 20;
+export const B_STRIDE: i32 = 24;
 
 export const CAUSE_NONE: i32 = 0;
 export const CAUSE_LIQUIDITY: i32 = 1;

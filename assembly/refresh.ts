@@ -14,6 +14,7 @@ import { P_REFRESH_BASE, P_N_GEN, P_MONTHS, P_CAP_MW, P_UPTIME, P_POOL_FEE, P_HA
   P_SGA_PER_EHS_DAY, P_OTHER_OPEX, P_N_TRANCHE, P_N_PAY, MAX_GEN, MAX_MONTHS, G_STRIDE, G_HASH_EHS, G_JPTH,
   G_RETIRE_DAY, T_STRIDE, T_RATE, Y_STRIDE, Y_DAY, Y_TRANCHE, Y_YEARFRAC, Y_PRINCIPAL, Y_FINAL } from './layout';
 import { networkHashrateEhs } from './network';
+import { hostingFirmMiningMw } from './hosting';
 import { trancheOutstanding, refinancingCount } from './capital';
 
 // ---- scalar parameters in the refresh block P[P_REFRESH_BASE …] (written by compile.ts) ----
@@ -286,7 +287,8 @@ function buy(t: i32, m: i32, usd: f64, facility: bool): void {
       const o = (g * G_STRIDE) | 0;
       if (unchecked(FLEET_RETIRE[g]) > arrival) mw = mw + unchecked(G[o + G_HASH_EHS]) * uptime * unchecked(G[o + G_JPTH]);
     }
-    spend = Math.min(spend, (unchecked(P[P_CAP_MW]) - mw) / (uptime * frontierJ) * TH_PER_EHS * price);
+    // The power left to mining after any hosting contract's gross load (hosting.ts).
+    spend = Math.min(spend, (hostingFirmMiningMw(t) - mw) / (uptime * frontierJ) * TH_PER_EHS * price);
   }
   if (facility) spend = Math.min(spend, unchecked(P[PR_FAC_LIMIT]) - facBalance);
   else spend = Math.min(spend, unchecked(FIRM[CASH]) - refreshBufferUsd(t));

@@ -4,19 +4,22 @@ import { P, FIRM, CASH, FREE_BTC, MONTH_END } from './params';
 import { P_SEED, P_DAYS, P_MONTHS, P_CASH0, P_BTC0, P_FIRM_ON, P_PRICE0, V_PRICE, V_DIFFICULTY, V_HASHRATE,
   V_HASHPRICE, V_SHARE, V_MINED, V_CASH, V_BTC, V_NET_DEBT, N_VARS, FIRST_FIRM_VAR, N_SAMPLES, R_STRIDE,
   R_DEFAULT_DAY, R_CAUSE, R_TRANCHE, R_LNP_T, R_P_T, R_MARGIN_EVENTS, R_CASH_T, R_MINED_T, R_CONVERSIONS,
-  R_REFINANCINGS, R_SHARES_T, R_ATM_USD, R_REFRESH_BASE, R_HOSTING_BASE } from './layout';
+  R_REFINANCINGS, R_SHARES_T, R_ATM_USD, R_REFRESH_BASE, R_HOSTING_BASE, R_ESTATE_USD, R_UNSECURED_RECOVERY,
+  R_CLAIMS_USD, R_LOSS_USD, BATCH_PATHS, TRANCHE_SLOTS, B_STRIDE, P_RC_DC_RATE } from './layout';
 import { seedPath } from './rng';
 import { exp, log } from './mathx';
 import { marketReset, marketStep, priceShock } from './market';
 import { networkReset, networkDay, networkDifficulty, networkHashrateEhs, networkBtcPerPhDay } from './network';
 import { minerReset, minerDay, minerRunningPh, minerOverheadUsd, minerEbitdaUsd } from './miner';
 import { capitalReset, treasuryDay, marginDay, paymentsDay, defaultCause, defaultTranche, marginEventCount,
-  debtOutstanding, pledgedBtc, convertiblesDay, conversionCount, refinancingCount, atmRaisedUsd } from './capital';
+  debtOutstanding, pledgedBtc, convertiblesDay, conversionCount, refinancingCount, atmRaisedUsd, recoverAtDefault,
+  recoveryEstateUsd, recoveryUnsecuredRate, recoveryClaimsUsd, recoveryLossUsd } from './capital';
+import { fleetValueUsd } from './recovery';
 import { equityReset, equityDay, sharesOutstanding } from './equity';
 import { accessReset, accessDay } from './access';
 import { refreshReset, refreshDay, refreshRecord } from './refresh';
-import { hostingReset, hostingDay, hostingRecord } from './hosting';
-import { REC, histAdd, sampleSet } from './aggregate';
+import { hostingReset, hostingDay, hostingRecord, hostingValueUsd } from './hosting';
+import { REC, BATCH, histAdd, sampleSet } from './aggregate';
 
 const VALUES = new Float64Array(N_VARS);
 
@@ -85,6 +88,8 @@ function simulatePath(path: i32, slot: i32): void {
       if (marginDay(t, price) || paymentsDay(t, price)) {
         alive = false;
         defaultDay = t;
+        const assets = fleetValueUsd(t, price * networkBtcPerPhDay()) + hostingValueUsd(t, unchecked(P[P_RC_DC_RATE]));
+        recoverAtDefault(t, price, assets, (slot / BATCH_PATHS) | 0); // integer division in both languages
       }
     }
     if (m <= months && t == unchecked(MONTH_END[m])) {
@@ -107,6 +112,10 @@ function simulatePath(path: i32, slot: i32): void {
   unchecked(REC[o + R_REFINANCINGS] = refinancingCount());
   unchecked(REC[o + R_SHARES_T] = sharesOutstanding());
   unchecked(REC[o + R_ATM_USD] = atmRaisedUsd());
+  unchecked(REC[o + R_ESTATE_USD] = defaultDay > 0 ? recoveryEstateUsd() : 0.0);
+  unchecked(REC[o + R_UNSECURED_RECOVERY] = defaultDay > 0 ? recoveryUnsecuredRate() : 0.0);
+  unchecked(REC[o + R_CLAIMS_USD] = defaultDay > 0 ? recoveryClaimsUsd() : 0.0);
+  unchecked(REC[o + R_LOSS_USD] = defaultDay > 0 ? recoveryLossUsd() : 0.0);
   for (let i = 0; i < 2; i++) {
     unchecked(REC[o + R_REFRESH_BASE + i] = refreshRecord(i));
     unchecked(REC[o + R_HOSTING_BASE + i] = hostingRecord(i));
@@ -116,6 +125,9 @@ function simulatePath(path: i32, slot: i32): void {
 /** Simulate paths firstPath … firstPath + nPaths − 1 (nPaths ≤ MAX_CHUNK); records go to REC[0 … nPaths). */
 export function simulate(firstPath: i32, nPaths: i32): void {
   const seed = <i32>unchecked(P[P_SEED]);
+  // Credit sums are kept per batch of BATCH_PATHS paths (chunks are whole batches), merged in batch order (§2).
+  const used = (((nPaths + BATCH_PATHS - 1) / BATCH_PATHS) | 0) * TRANCHE_SLOTS * B_STRIDE;
+  for (let i = 0; i < used; i++) unchecked(BATCH[i] = 0.0);
   for (let q = 0; q < nPaths; q++) {
     const path = firstPath + q;
     seedPath(seed, path);

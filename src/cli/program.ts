@@ -2,7 +2,8 @@
 // compiled bin as a real program, asserting stdout, stderr and exit code. Bad input → one line on stderr, exit 2.
 import { readFileSync } from 'node:fs';
 import { resolveScenario, formatError, fieldInfo, leafProblem, type Scenario } from '../model/scenario';
-import { PRESETS, STRESS_VIEW_LABEL } from '../model/presets';
+import { PRESETS } from '../model/presets';
+import { scenarioView } from '../model/view';
 import { createNodeEngine, defaultWorkers, type KernelKind } from '../engine/node';
 import { VERSION } from '../engine/engine';
 import type { RunResult } from '../engine/results';
@@ -182,7 +183,7 @@ async function cmdRun(args: string[], io: Io): Promise<number> {
     try {
       const r = await runComparison(engine, scenario, variants, { onProgress });
       if (printed && io.stderrIsTty) io.stderr('\n');
-      io.stdout(a.json ? JSON.stringify({ scenario: { name: scenario.name, caveat: STRESS_VIEW_LABEL }, comparison: r }) + '\n' : formatComparison(r));
+      io.stdout(a.json ? JSON.stringify({ scenario: { name: scenario.name, caveat: scenarioView(scenario) }, comparison: r }) + '\n' : formatComparison(r));
     } catch (e) {
       if (/^variant "/.test((e as Error).message)) throw new UsageError(`${a.compare}: ${(e as Error).message}`);
       throw e;
@@ -195,7 +196,7 @@ async function cmdRun(args: string[], io: Io): Promise<number> {
     try {
       const r = await runTornado(engine, scenario, a.tornado, { onProgress });
       if (printed && io.stderrIsTty) io.stderr('\n');
-      io.stdout(a.json ? JSON.stringify({ scenario: { name: scenario.name, caveat: STRESS_VIEW_LABEL }, tornado: r }) + '\n' : formatTornado(r));
+      io.stdout(a.json ? JSON.stringify({ scenario: { name: scenario.name, caveat: scenarioView(scenario) }, tornado: r }) + '\n' : formatTornado(r));
     } finally {
       engine.dispose();
     }
@@ -209,7 +210,7 @@ async function cmdRun(args: string[], io: Io): Promise<number> {
   }
   if (printed && io.stderrIsTty) io.stderr('\n');
   result.meta.scenarioName = scenario.name;
-  if (a.json) io.stdout(JSON.stringify({ scenario: { name: scenario.name, caveat: STRESS_VIEW_LABEL }, ...result }) + '\n');
+  if (a.json) io.stdout(JSON.stringify({ scenario: { name: scenario.name, caveat: scenarioView(scenario) }, ...result }) + '\n');
   else io.stdout(formatSummary(scenario, result, a.preset ? PRESETS[a.preset.toLowerCase() as keyof typeof PRESETS] : undefined));
   return 0;
 }
@@ -248,7 +249,8 @@ function cmdPresets(io: Io): number {
     const assumed = p.assumed.length ? `; assumed: ${p.assumed.length} field(s)` : '';
     return `${p.id.padEnd(11)} ${p.label} — balance sheet as of ${p.asOf}${assumed}`;
   });
-  io.stdout(`${lines.join('\n')}\n\nAll presets are a ${STRESS_VIEW_LABEL}.\n`);
+  const views = Object.values(PRESETS).map((p) => `  ${p.id.padEnd(11)} ${p.caveat}`);
+  io.stdout(`${lines.join('\n')}\n\nWhat each models:\n${views.join('\n')}\n`);
   return 0;
 }
 

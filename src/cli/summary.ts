@@ -1,7 +1,8 @@
 // The CLI's readable summary of a run: PD at 1/2/3/5 years with ± SE and 95 % interval, causes, tranches, and
 // the median paths of the main variables at each year end.
 import type { Scenario } from '../model/scenario';
-import { STRESS_VIEW_LABEL, type Preset } from '../model/presets';
+import type { Preset } from '../model/presets';
+import { scenarioView } from '../model/view';
 import type { RunResult, VarKey } from '../engine/results';
 import type { ComparisonResult, TornadoResult, PairedDiff } from '../engine/compare';
 
@@ -26,7 +27,7 @@ const ROWS: [VarKey, string, (x: number) => string][] = [
 export function formatSummary(s: Scenario, r: RunResult, preset?: Preset): string {
   const out: string[] = [];
   out.push(`${s.name}`);
-  out.push(`  ${STRESS_VIEW_LABEL}`);
+  out.push(`  ${scenarioView(s)}`);
   if (preset && preset.id !== 'default') out.push(`  balance sheet as of ${preset.asOf}; market start ${r.meta.startDate}`);
   out.push(`  ${num(r.meta.paths)} paths, seed ${r.meta.seed}, ${r.meta.months} months from ${r.meta.startDate}, ${s.market.price.model} price (σ ${s.market.price.sigma}, μ ${s.market.price.mu})`);
   out.push('');
@@ -72,7 +73,6 @@ export function formatComparison(r: ComparisonResult): string {
   const years = Object.keys(r.base.pdAtYears);
   const out: string[] = [];
   out.push(`Strategy comparison on common random numbers — ${num(r.paths)} paths, seed ${r.seed}, ${r.months} months`);
-  out.push(`  ${STRESS_VIEW_LABEL}`);
   out.push('');
   // The horizon column only when the horizon is not already one of the year columns.
   const horizonCol = !years.some((y) => 12 * Number(y) === r.months);

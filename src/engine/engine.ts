@@ -8,7 +8,7 @@ import type { Kernel } from '../model/kernel';
 import { RunAccumulator, compactHistograms, type RunResult } from './results';
 import * as L from '../../assembly/layout';
 
-export const BATCH_PATHS = 64;
+export const BATCH_PATHS = L.BATCH_PATHS;
 export const DEFAULT_CHUNK_BATCHES = 16;
 export const VERSION = '0.1.0';
 
@@ -48,7 +48,7 @@ export function progressOf(done: number, paths: number, t0: number): Progress {
 }
 
 /** Output of one chunk, as it crosses the worker boundary. */
-export interface ChunkOutput { firstPath: number; records: Float64Array; samples: Float64Array | null }
+export interface ChunkOutput { firstPath: number; records: Float64Array; samples: Float64Array | null; batchSums: Float64Array }
 
 /** Run one chunk on a loaded kernel. */
 export function runChunk(kernel: Kernel, c: Chunk): ChunkOutput {
@@ -57,6 +57,7 @@ export function runChunk(kernel: Kernel, c: Chunk): ChunkOutput {
     firstPath: c.firstPath,
     records: kernel.records(c.n).slice(),
     samples: c.firstPath < L.N_SAMPLES ? kernel.samples().slice() : null,
+    batchSums: kernel.batchSums(Math.ceil(c.n / L.BATCH_PATHS)).slice(),
   };
 }
 
@@ -70,6 +71,7 @@ export class OrderedMerger {
       this.held.delete(next.firstPath);
       if (next.samples) this.acc.setSamples(next.samples);
       this.acc.addRecords(next.firstPath, next.records);
+      this.acc.addBatchSums(next.batchSums);
     }
   }
 }

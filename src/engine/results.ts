@@ -3,7 +3,7 @@
 // size; histogram counts are integers. Quantiles, PD curves and intervals are computed here from counts only.
 import '../model/portable-runtime';
 import * as L from '../../assembly/layout';
-import { exp } from '../../assembly/mathx';
+import { exp, log } from '../../assembly/mathx';
 import type { CompiledScenario } from '../model/compile';
 
 export const VAR_KEYS = ['btcPriceUsd', 'difficulty', 'networkHashrateEhs', 'hashpriceUsdPerPhDay', 'minerShare',
@@ -34,6 +34,11 @@ export interface RunResult {
   defaultTranches: Record<string, { count: number; share: number }>;
   timeToDefault: { monthCounts: number[]; medianMonth: number | null };
   marginLiquidations: { events: number; paths: number };
+  /** Fleet refresh and hosting over the horizon, means over paths (§10): capex, fleet at the end (or at default),
+   *  hosting NOI received and mining revenue earned from the AI load's slack. */
+  strategy: { meanCapexUsd: number; meanFleetEhsAtEnd: number; meanHostingNoiUsd: number; meanSlackMiningRevenueUsd: number };
+  /** Recovery, loss given default, expected loss and PD-implied spreads per tranche (§10). */
+  credit: CreditSummary;
   /** Convertible conversions, refinancings and at-the-market equity (§10): paths with at least one, and means. */
   capitalEvents: { conversionPaths: number; refinancingPaths: number; atmPaths: number; meanAtmUsd: number; meanSharesAtEnd: number };
   terminal: { meanPriceUsd: number; meanPriceStdErr: number; meanLnReturn: number; sdLnReturn: number; meanBtcMined: number };
@@ -43,6 +48,39 @@ export interface RunResult {
   meta: RunMeta;
   /** With RunOptions.keepPathDefaultDays: each path's default day (0 = survived). Not part of the JSON output. */
   pathDefaultDays?: Int32Array;
+}
+
+export interface TrancheCredit {
+  id: string;
+  /** Share of paths on which the tranche was owed money when the firm defaulted. */
+  lossProbability: number;
+  /** Mean loss given default (of the claim: principal + accrued + unpaid), over those paths. */
+  meanLgd: number | null;
+  /** Expected loss as a share of the tranche's principal at the start (or when a refinancing note was created). */
+  expectedLoss: number;
+  /** LGD distribution: counts in 20 bins of width 5 %. */
+  lgdHistogram: number[];
+  /** PD-implied credit spread s = −ln(1 − PD_T·LGD)/T, per year (model-spec §10). */
+  impliedSpread: number | null;
+}
+
+export interface CreditSummary {
+  /** PD-implied rating band from the 1-year PD: < 0.6 % BBB or better, 0.6–2 % BB, 2–10 % B, ≥ 10 % CCC/C. */
+  ratingBand: { band: string; pd1y: number; label: string } | null;
+  tranches: TrancheCredit[];
+  /** Over defaulted paths: mean recovery of the senior unsecured pool, mean estate value and loss (USD). */
+  recovery: { meanUnsecuredRecovery: number | null; meanEstateUsd: number | null; meanLossUsd: number | null };
+  /** Cash breakevens at the start (see compile.ts): the hashprice and BTC price at which mining covers costs + interest. */
+  breakeven: { hashpriceUsdPerPhDay: number | null; btcPriceUsd: number | null };
+}
+
+export const RATING_NOTE = 'PD-implied band, not an agency rating';
+
+export function ratingBand(pd1y: number): string {
+  if (pd1y < 0.006) return 'BBB or better';
+  if (pd1y < 0.02) return 'BB';
+  if (pd1y < 0.1) return 'B';
+  return 'CCC/C';
 }
 
 export interface RunMeta {
@@ -74,6 +112,15 @@ export class RunAccumulator {
   private atmPaths = 0;
   private sumAtm = 0;
   private sumShares = 0;
+  private sumCapex = 0;
+  private sumFleetEnd = 0;
+  private sumNoi = 0;
+  private sumSlack = 0;
+  private sumUnsecured = 0;
+  private sumEstate = 0;
+  private sumLoss = 0;
+  /** Credit sums per tranche slot, folded batch by batch in path order (layout.ts B_*). */
+  private credit = new Float64Array(L.TRANCHE_SLOTS * L.B_STRIDE);
   private sumP = 0;
   private sumP2 = 0;
   private sumLn = 0;
@@ -112,6 +159,9 @@ export class RunAccumulator {
       const day = rec[o + L.R_DEFAULT_DAY];
       if (this.pathDefaultDays) this.pathDefaultDays[firstPath + q] = day;
       if (day > 0) {
+        this.sumUnsecured += rec[o + L.R_UNSECURED_RECOVERY];
+        this.sumEstate += rec[o + L.R_ESTATE_USD];
+        this.sumLoss += rec[o + L.R_LOSS_USD];
         this.defaultsByMonth[this.monthOfDay(day)]++;
         this.causes[rec[o + L.R_CAUSE]]++;
         this.tranches[rec[o + L.R_TRANCHE] + 1]++;
@@ -122,6 +172,10 @@ export class RunAccumulator {
       if (rec[o + L.R_ATM_USD] > 0) this.atmPaths++;
       this.sumAtm += rec[o + L.R_ATM_USD];
       this.sumShares += rec[o + L.R_SHARES_T];
+      this.sumCapex += rec[o + L.R_REFRESH_BASE];
+      this.sumFleetEnd += rec[o + L.R_REFRESH_BASE + 1];
+      this.sumNoi += rec[o + L.R_HOSTING_BASE];
+      this.sumSlack += rec[o + L.R_HOSTING_BASE + 1];
       const ev = rec[o + L.R_MARGIN_EVENTS];
       this.marginEvents += ev;
       if (ev > 0) this.marginPaths++;
@@ -132,6 +186,47 @@ export class RunAccumulator {
       this.sumMined += rec[o + L.R_MINED_T];
     }
     this.pathsDone += n;
+  }
+
+  /** A chunk's per-batch credit sums, in batch order (call right after the chunk's records). */
+  addBatchSums(b: Float64Array): void {
+    const per = L.TRANCHE_SLOTS * L.B_STRIDE;
+    for (let o = 0; o < b.length; o += per)
+      for (let i = 0; i < per; i++) this.credit[i] += b[o + i];
+  }
+
+  private creditSummary(pdByMonth: number[], defaulted: number): CreditSummary {
+    const n = this.pathsDone;
+    const M = this.months;
+    const pdT = pdByMonth[M - 1] ?? 0;
+    const T = this.c.days / 365.25;
+    const tranches: TrancheCredit[] = [];
+    const own = this.c.trancheIds.length - L.MAX_REFI;
+    this.c.trancheIds.forEach((id, k) => {
+      const o = k * L.B_STRIDE;
+      const claims = this.credit[o + L.B_CLAIMS];
+      if (k >= own && claims === 0) return;
+      const meanLgd = claims > 0 ? this.credit[o + L.B_LGD_SUM] / claims : null;
+      tranches.push({
+        id,
+        lossProbability: n ? claims / n : 0,
+        meanLgd,
+        expectedLoss: n ? this.credit[o + L.B_LOSS_SHARE] / n : 0,
+        lgdHistogram: Array.from(this.credit.subarray(o + L.B_LGD_BIN0, o + L.B_LGD_BIN0 + L.LGD_BINS)),
+        impliedSpread: meanLgd === null || T <= 0 ? null : -log(1 - pdT * meanLgd) / T,
+      });
+    });
+    const pd1y = M >= 12 ? pdByMonth[11] : null;
+    return {
+      ratingBand: pd1y === null ? null : { band: ratingBand(pd1y), pd1y, label: RATING_NOTE },
+      tranches,
+      recovery: {
+        meanUnsecuredRecovery: defaulted ? this.sumUnsecured / defaulted : null,
+        meanEstateUsd: defaulted ? this.sumEstate / defaulted : null,
+        meanLossUsd: defaulted ? this.sumLoss / defaulted : null,
+      },
+      breakeven: this.c.breakeven,
+    };
   }
 
   /** Histogram counts in the compact layout [var][month 1..M][bin]. */
@@ -181,6 +276,11 @@ export class RunAccumulator {
       pdByMonth, pdStdErr, pdCI95, pdAtYears, defaultCauses, defaultTranches,
       timeToDefault: { monthCounts: this.defaultsByMonth.slice(1), medianMonth },
       marginLiquidations: { events: this.marginEvents, paths: this.marginPaths },
+      credit: this.creditSummary(pdByMonth, defaulted),
+      strategy: {
+        meanCapexUsd: n ? this.sumCapex / n : 0, meanFleetEhsAtEnd: n ? this.sumFleetEnd / n : 0,
+        meanHostingNoiUsd: n ? this.sumNoi / n : 0, meanSlackMiningRevenueUsd: n ? this.sumSlack / n : 0,
+      },
       capitalEvents: {
         conversionPaths: this.conversionPaths, refinancingPaths: this.refinancingPaths, atmPaths: this.atmPaths,
         meanAtmUsd: n ? this.sumAtm / n : 0, meanSharesAtEnd: n ? this.sumShares / n : 0,

@@ -12,6 +12,7 @@ interface Exports {
   paramsPtr(): number; fleetPtr(): number; tranchesPtr(): number; paymentsPtr(): number; monthEndPtr(): number;
   historyPtr(): number; histCenterPtr(): number; histPtr(): number; recordsPtr(): number; samplesPtr(): number;
   hostingPtr(): number;
+  batchPtr(): number;
 }
 
 export async function instantiateWasmKernel(module: WebAssembly.Module | Promise<WebAssembly.Module>): Promise<Kernel> {
@@ -38,12 +39,14 @@ export async function instantiateWasmKernel(module: WebAssembly.Module | Promise
   const hist = new Int32Array(buf, x.histPtr(), L.N_VARS * L.MAX_MONTHS * L.H_BINS);
   const rec = f64(x.recordsPtr(), L.MAX_CHUNK * L.R_STRIDE);
   const samples = f64(x.samplesPtr(), L.N_SAMPLES * L.N_VARS * (L.MAX_MONTHS + 1));
+  const batch = f64(x.batchPtr(), (L.MAX_CHUNK / L.BATCH_PATHS) * L.TRANCHE_SLOTS * L.B_STRIDE);
   return {
     engine: 'wasm',
     load(c) { writeCompiled(arrays, c); x.histClear(); },
     simulate(first, n) { x.simulate(first, n); },
     records(n) { return rec.subarray(0, n * L.R_STRIDE); },
     histograms() { return hist; },
+    batchSums(batches) { return batch.subarray(0, batches * L.TRANCHE_SLOTS * L.B_STRIDE); },
     samples() { return samples; },
     clearHistograms() { x.histClear(); },
     memoryBytes() { return x.memory.buffer.byteLength; },

@@ -26,7 +26,7 @@ export function createWorkerApi(makeKernel: () => Promise<Kernel>, transfer: <T>
         months = compiled.months;
       }
       const out: ChunkOutput & { histograms?: Int32Array } = runChunk(k, { firstPath, n });
-      const buffers: Transferable[] = [out.records.buffer as ArrayBuffer];
+      const buffers: Transferable[] = [out.records.buffer as ArrayBuffer, out.batchSums.buffer as ArrayBuffer];
       if (out.samples) buffers.push(out.samples.buffer as ArrayBuffer);
       if (flushHistograms) {
         out.histograms = compactHistograms(k.histograms(), months);

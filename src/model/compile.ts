@@ -31,6 +31,8 @@ export interface CompiledScenario {
   months: number;
   paths: number;
   seed: number;
+  /** Cash breakevens at the start (model-spec §10 Credit outputs). */
+  breakeven: { hashpriceUsdPerPhDay: number | null; btcPriceUsd: number | null };
   /** ISO date of each month end, index 0 = start date. */
   monthDates: string[];
   trancheIds: string[];
@@ -378,10 +380,22 @@ export function compileScenario(s: Scenario): CompiledScenario {
   histCenter[L.V_MINED] = safeLog(minedMonth0);
   histCenter[L.V_BTC] = safeLog(btcHeld0);
 
+  // Recovery at default (§10): asset valuation and bankruptcy costs.
+  const rc = s.recovery;
+  P[L.P_RC_BANKRUPTCY_COST] = rc.bankruptcyCostShare;
+  P[L.P_RC_BTC_HAIRCUT] = rc.btcHaircut;
+  // The fleet is valued with fleet refresh's ASIC pricing (one set of inputs, miner.refresh).
+  P[L.P_RC_ASIC_DAYS] = rf.asicPriceDaysOfHashprice;
+  P[L.P_RC_ASIC_FLOOR] = rf.asicPriceFloorUsdPerTh;
+  P[L.P_RC_FRONTIER_J0] = rf.frontierJPerThAtStart;
+  P[L.P_RC_LN_FRONTIER_DECAY] = log(1 - rf.frontierImprovementPerYear);
+  P[L.P_RC_DC_RATE] = rc.dataCentreDiscountRate;
+
   const monthDates: string[] = [];
   for (let m = 0; m <= months; m++) monthDates.push(addMonths(start, m));
   // Compact copies: the arrays cross the worker boundary with every chunk.
   return {
+    breakeven: cashBreakevens(s, (K_PH_DAY * perBlock0) / st.difficulty),
     P,
     G: G.slice(0, fleet.length * L.G_STRIDE),
     T: T.slice(0, (s.debt.length + hosting.loanIds.length) * L.T_STRIDE),
@@ -393,4 +407,32 @@ export function compileScenario(s: Scenario): CompiledScenario {
     trancheIds: [...s.debt.map((d, k) => d.id ?? `debt[${k}]`), ...hosting.loanIds, ...Array.from({ length: L.MAX_REFI }, (_, i) => `refinancing-${i + 1}`)],
     startDate: start,
   };
+}
+
+/**
+ * Cash breakevens at the start: the hashprice (and the BTC price, at today's difficulty and fees) at which the fleet,
+ * running in full within its power cap, covers power, SG&A, other opex and the year's interest, net of demand
+ * response. Principal repayments are not included (they are the refinancing question).
+ */
+export function cashBreakevens(s: Scenario, btcPerPhDay: number): { hashpriceUsdPerPhDay: number | null; btcPriceUsd: number | null } {
+  const mi = s.miner;
+  const pw = mi.power;
+  const price = pw.resale ? pw.spot.meanUsdPerMwh : pw.hedgedShare * pw.contractUsdPerMwh + (1 - pw.hedgedShare) * pw.spot.meanUsdPerMwh;
+  let cap = pw.capacityMw, runningPh = 0, mw = 0, nameplate = 0;
+  for (const g of [...mi.fleet].sort((a, b) => a.efficiencyJPerTh - b.efficiencyJPerTh)) {
+    nameplate += g.hashrateEhs;
+    const need = g.hashrateEhs * mi.uptime * g.efficiencyJPerTh;
+    const frac = need > cap ? Math.max(0, cap) / need : 1;
+    runningPh += g.hashrateEhs * 1000 * mi.uptime * frac;
+    mw += need * frac;
+    cap -= need * frac;
+  }
+  if (runningPh <= 0) return { hashpriceUsdPerPhDay: null, btcPriceUsd: null };
+  const hedgedMwh = pw.hedgedShare * pw.capacityMw * 24;
+  const powerUsd = pw.resale ? hedgedMwh * pw.contractUsdPerMwh + (mw * 24 - hedgedMwh) * pw.spot.meanUsdPerMwh : mw * 24 * price;
+  const overhead = (mi.costs.sgaUsdPerQuarter + mi.costs.sgaUsdPerQuarterPerEhs * nameplate) / 91.3125 + mi.costs.otherOpexUsdPerPhDay * runningPh;
+  const interest = s.debt.reduce((a, d) => a + d.principalUsd * (d.type === 'btc_backed_loan' ? d.rate : d.couponRate), 0) / 365.25;
+  const dr = (pw.demandResponseUsdPerMwYear * pw.capacityMw) / 365.25;
+  const hp = (powerUsd + overhead + interest - dr) / (runningPh * (1 - mi.poolFee));
+  return { hashpriceUsdPerPhDay: hp, btcPriceUsd: hp / btcPerPhDay };
 }

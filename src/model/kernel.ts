@@ -5,7 +5,7 @@ import './portable-runtime';
 import type { CompiledScenario } from './compile';
 import * as L from '../../assembly/layout';
 import { P, G, T, Y, MONTH_END, HIST_LNHP, HIST_CENTER } from '../../assembly/params';
-import { HIST, REC, SAMPLES, histClear } from '../../assembly/aggregate';
+import { HIST, REC, SAMPLES, BATCH, histClear } from '../../assembly/aggregate';
 import { simulate } from '../../assembly/simulate';
 import { regimeCount } from '../../assembly/market';
 import { HC } from '../../assembly/hosting';
@@ -19,6 +19,8 @@ export interface Kernel {
   /** Views into kernel memory (valid until the next call): per-path records, histograms, sample paths. */
   records(n: number): Float64Array;
   histograms(): Int32Array;
+  /** Per-batch credit sums of the last simulate() call (layout.ts B_*), `batches` batches. */
+  batchSums(batches: number): Float64Array;
   samples(): Float64Array;
   clearHistograms(): void;
   /** Bytes of kernel memory (wasm linear memory; 0 for the JS twin, whose arrays are fixed-size too). */
@@ -55,6 +57,7 @@ export function createReferenceKernel(): Kernel {
     simulate(first, n) { simulate(first, n); },
     records(n) { return REC.subarray(0, n * L.R_STRIDE); },
     histograms() { return HIST; },
+    batchSums(batches) { return BATCH.subarray(0, batches * L.TRANCHE_SLOTS * L.B_STRIDE); },
     samples() { return SAMPLES; },
     clearHistograms() { histClear(); },
     memoryBytes() { return 0; },

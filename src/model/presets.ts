@@ -3,18 +3,19 @@
 // lacks keeps its default and is listed in `assumed` (computed, so the list cannot miss one); figures the brief
 // itself marks "(GK, verify)" or that we derived are listed in `unverified` and explained in the note.
 import { START } from './start-state';
-import { FIELD_INFO, type ScenarioInput } from './scenario';
+import { FIELD_INFO, resolveScenario, type ScenarioInput } from './scenario';
+import { STRESS_VIEW, scenarioView } from './view';
 
 /** Shown beside the default and every preset in the CLI and the UI until the model issue adds conversion, puts,
  * refinancing and fleet refresh (model-spec §9). */
-export const STRESS_VIEW_LABEL = 'stress view: converts repaid at par, no refinancing, no new machines';
+export const STRESS_VIEW_LABEL = STRESS_VIEW;
 
 export interface Preset {
   id: string;
   label: string;
   /** Date of the balance sheet (cash, BTC, debt) the preset describes. */
   asOf: string;
-  /** Always STRESS_VIEW_LABEL for now. */
+  /** What the preset's scenario models (scenarioView): the §9 stress view, or which mechanisms are on. */
   caveat: string;
   /** domain.md source tags with what each supports. */
   sources: string[];
@@ -60,7 +61,9 @@ function assumedFields(scenario: ScenarioInput): string[] {
 
 function preset(p: Omit<Preset, 'assumed' | 'caveat'>): Preset {
   // The default scenario defines the defaults: nothing in it stands in for a missing company figure.
-  return { ...p, caveat: STRESS_VIEW_LABEL, assumed: p.id === 'default' ? [] : assumedFields(p.scenario) };
+  const r = resolveScenario(p.scenario);
+  const caveat = r.ok ? scenarioView(r.scenario) : STRESS_VIEW;
+  return { ...p, caveat, assumed: p.id === 'default' ? [] : assumedFields(p.scenario) };
 }
 
 const DEFAULT_PRESET = preset({
@@ -89,7 +92,7 @@ const MARA = preset({
     '[S17] MARA 8-Ks (domain §6.1, §10.1): 2.125 % notes due 2031-09-01 ($300M); 0 % notes due 2030-03-01 ($1.0B, ' +
       'holder put 2027-12-01); 0 % notes due 2031-06-01 ($850M); 0 % notes due 2032-08-01 ($950M, conditional put 2030-01-04)',
   ],
-  unverified: ['miner.costs.otherOpexUsdPerPhDay'],
+  unverified: ['miner.costs.otherOpexUsdPerPhDay', 'equity.priceUsd', 'equity.sharesOutstanding', 'debt[0].settlement', 'debt[1].settlement', 'debt[2].settlement', 'debt[3].settlement'],
   note:
     `${OLDER('2025-09-30')} ` +
     'Power: $40/MWh (owned sites), consistent with purchased energy of $39,235 per BTC. MARA is mostly hosted: the ' +
@@ -97,13 +100,16 @@ const MARA = preset({
     'PH/s, so energy plus hosting match the reported $31.3/PH/day. Capacity 1,106 MW = 60.4 EH/s × 18.3 J/TH, the ' +
     'fleet\'s nameplate draw (it runs at uptime 0.93, about 1,030 MW). Treasury BTC is the 35,493 BTC not loaned or ' +
     'pledged; the 17,357 others are left out. Cash at 2025-09-30 is not in the sources (cash + BTC ≈ $5.4B at Q2 2025): ' +
-    'the default $150M is used. Converts are repaid at par at maturity: the holder puts (2027-12-01 on the 2030 notes) ' +
-    'and conversion come with the model issue. Left out: the residual 1 % notes due 2026-12-01, whose amount ' +
+    'the default $150M is used. Converts carry their conversion prices, holder puts (2027-12-01 on the 2030 notes; ' +
+    '2030-01-04 on the 2032 notes, only while the stock is below $20.26) and soft calls at 130 % (domain §6.1); ' +
+    'settlement is net share (par in cash) where the brief says "cash/shares" or is silent (unverified). The share ' +
+    'price at the market start ($8) and the 370M shares are assumed (not in the brief): every convert is then deep ' +
+    'out of the money, so conversion needs BTC to more than double. Capped calls are ignored. Left out: the residual 1 % notes due 2026-12-01, whose amount ' +
     'outstanding is not in the brief (at most $466.5M after the repurchases seen), and the option tranches of the ' +
     '2031 and 2032 notes.',
   scenario: {
-    name: 'MARA Holdings — balance sheet 2025-09-30 (stress view)',
-    description: `MARA preset (domain §10.1), balance sheet 2025-09-30; ${STRESS_VIEW_LABEL}.`,
+    name: 'MARA Holdings — balance sheet 2025-09-30',
+    description: 'MARA preset (domain §10.1, §6.1), balance sheet 2025-09-30; converts with their conversion prices, puts and calls; no refinancing, no new machines.',
     miner: {
       fleet: [{ name: 'MARA fleet (Q3 2025)', hashrateEhs: 60.4, efficiencyJPerTh: 18.3 }],
       power: { capacityMw: 1106, contractUsdPerMwh: 40 },
@@ -111,11 +117,12 @@ const MARA = preset({
       treasury: { btc: 52_850 - 17_357 },
     },
     debt: [
-      { id: 'conv-2030', type: 'convertible', principalUsd: 1_000_000_000, couponRate: 0, maturityDate: '2030-03-01' },
-      { id: 'conv-2031-sep', type: 'convertible', principalUsd: 300_000_000, couponRate: 0.02125, paymentsPerYear: 2, maturityDate: '2031-09-01' },
-      { id: 'conv-2031-jun', type: 'convertible', principalUsd: 850_000_000, couponRate: 0, maturityDate: '2031-06-01' },
-      { id: 'conv-2032', type: 'convertible', principalUsd: 950_000_000, couponRate: 0, maturityDate: '2032-08-01' },
+      { id: 'conv-2030', type: 'convertible', principalUsd: 1_000_000_000, couponRate: 0, maturityDate: '2030-03-01', conversionPriceUsd: 25.91, putDate: '2027-12-01', softCallDate: '2028-03-05', settlement: 'net_share' },
+      { id: 'conv-2031-sep', type: 'convertible', principalUsd: 300_000_000, couponRate: 0.02125, paymentsPerYear: 2, maturityDate: '2031-09-01', conversionPriceUsd: 18.89, softCallDate: '2028-09-06', settlement: 'net_share' },
+      { id: 'conv-2031-jun', type: 'convertible', principalUsd: 850_000_000, couponRate: 0, maturityDate: '2031-06-01', conversionPriceUsd: 34.58, softCallDate: '2029-06-05', settlement: 'net_share' },
+      { id: 'conv-2032', type: 'convertible', principalUsd: 950_000_000, couponRate: 0, maturityDate: '2032-08-01', conversionPriceUsd: 20.26, putDate: '2030-01-04', putConditional: true, softCallDate: '2030-01-15', settlement: 'net_share' },
     ],
+    equity: { priceUsd: 8, sharesOutstanding: 370_000_000 },
   },
 });
 
@@ -133,7 +140,7 @@ const RIOT = preset({
     '[S20] Riot–Coinbase BTC-backed facility (domain §6.3): $200M, 364-day term from April 2025, ' +
       'max(Fed funds upper bound, 3.25 %) + 4.5 % ≈ 9 % at signing',
   ],
-  unverified: ['debt[0].principalUsd', 'debt[1].maturityDate', 'miner.fleet[0].hashrateEhs'],
+  unverified: ['debt[0].principalUsd', 'debt[1].maturityDate', 'miner.fleet[0].hashrateEhs', 'equity.priceUsd', 'equity.sharesOutstanding', 'debt[0].settlement'],
   note:
     `${OLDER('2025-09-30')} ` +
     `Fleet: nameplate 39.25 EH/s = the 36.5 EH/s average operating ÷ uptime 0.93; capacity ${RIOT_CAPACITY_MW} MW = 39.25 × 21.2 J/TH ` +
@@ -143,10 +150,12 @@ const RIOT = preset({
     'they are set to 0. Converts: $594M, the base $525M plus the option (GK, verify). The Coinbase loan: $200M on the ' +
     '3,300 restricted BTC, maturing 2026-04-22 (364 days from the April 2025 signing; later renewals are not in the ' +
     'brief), at 9 %; its LTV at the start price is 0.89, above the default 0.70 margin call, so Riot must post BTC ' +
-    'on day 1. Treasury BTC is the 15,987 unrestricted BTC.',
+    'on day 1. Treasury BTC is the 15,987 unrestricted BTC. The 2030 notes convert at $14.86 (soft call from ' +
+    '2028-01-20 at 130 %, cash/shares: net share assumed); the share price at the start ($7) and the 360M shares are ' +
+    'assumed (not in the brief).',
   scenario: {
-    name: 'Riot Platforms — balance sheet 2025-09-30 (stress view)',
-    description: `Riot preset (domain §10.2), balance sheet 2025-09-30; ${STRESS_VIEW_LABEL}.`,
+    name: 'Riot Platforms — balance sheet 2025-09-30',
+    description: 'Riot preset (domain §10.2, §6.1), balance sheet 2025-09-30; converts with their conversion price and call; no refinancing, no new machines.',
     miner: {
       fleet: [{ name: 'Riot fleet (Q3 2025)', hashrateEhs: 39.25, efficiencyJPerTh: 21.2 }],
       power: {
@@ -159,9 +168,10 @@ const RIOT = preset({
       treasury: { cashUsd: 330_700_000, btc: 19_287 - 3_300 },
     },
     debt: [
-      { id: 'conv-2030', type: 'convertible', principalUsd: 594_000_000, couponRate: 0.0075, paymentsPerYear: 2, maturityDate: '2030-01-15' },
+      { id: 'conv-2030', type: 'convertible', principalUsd: 594_000_000, couponRate: 0.0075, paymentsPerYear: 2, maturityDate: '2030-01-15', conversionPriceUsd: 14.86, softCallDate: '2028-01-20', settlement: 'net_share' },
       { id: 'coinbase-btc-loan', type: 'btc_backed_loan', principalUsd: 200_000_000, rate: 0.09, collateralBtc: 3_300, maturityDate: '2026-04-22' },
     ],
+    equity: { priceUsd: 7, sharesOutstanding: 360_000_000 },
   },
 });
 
@@ -175,7 +185,7 @@ const CLEANSPARK = preset({
       '~16–17 J/TH (GK, verify); 4.3 ¢/kWh average marginal power cost; ~987 MW contracted; 13,011 BTC (Nov 2025); ' +
       '$650M 0 % convertible due 2030; $1.15B 0 % convertible due 2032-02-15 (Nov 2025)',
   ],
-  unverified: ['miner.fleet[0].efficiencyJPerTh', 'debt[0].maturityDate'],
+  unverified: ['miner.fleet[0].efficiencyJPerTh', 'debt[0].maturityDate', 'equity.priceUsd', 'equity.sharesOutstanding', 'debt[0].settlement', 'debt[1].settlement'],
   note:
     `${OLDER('2025-11-30')} Hashrate is at the fiscal year end (2025-09-30); BTC held and the 2032 notes are of November 2025. ` +
     'Fleet efficiency 16.5 J/TH is the middle of the brief\'s ~16–17 J/TH (GK, verify); capacity 825 MW = 50 EH/s × ' +
@@ -184,19 +194,23 @@ const CLEANSPARK = preset({
     'liquidity" in February 2026 without a split, so the default $150M is used. The 2030 notes mature on 2030-06-15 ' +
     '(the brief gives only the year; GK, verify). Left out: the BTC-backed facilities (~$400M, being repaid from the ' +
     '2025 converts; amount outstanding, collateral and terms not in the brief) — add a btc_backed_loan tranche to ' +
-    'test them; all 13,011 BTC are treated as free.',
+    'test them; all 13,011 BTC are treated as free. Converts at $14.80 (2030) and $19.16 (2032, soft call from ' +
+    '2029-02-20); capped calls ignored; net share settlement assumed. Shares: 281M derived from the $460M buyback ' +
+    '(10.9 % of shares at ≈ $15.03); the share price at the start ($8) is assumed.',
   scenario: {
-    name: 'CleanSpark — balance sheet 2025-11-30 (stress view)',
-    description: `CleanSpark preset (domain §10.3), balance sheet 2025-11-30; ${STRESS_VIEW_LABEL}.`,
+    name: 'CleanSpark — balance sheet 2025-11-30',
+    description: 'CleanSpark preset (domain §10.3, §6.1), balance sheet 2025-11-30; converts with their conversion prices and call; no refinancing, no new machines.',
     miner: {
       fleet: [{ name: 'CleanSpark fleet (FY2025)', hashrateEhs: 50, efficiencyJPerTh: 16.5 }],
       power: { capacityMw: 825, contractUsdPerMwh: 43 },
       treasury: { btc: 13_011 },
     },
     debt: [
-      { id: 'conv-2030', type: 'convertible', principalUsd: 650_000_000, couponRate: 0, maturityDate: '2030-06-15' },
-      { id: 'conv-2032', type: 'convertible', principalUsd: 1_150_000_000, couponRate: 0, maturityDate: '2032-02-15' },
+      { id: 'conv-2030', type: 'convertible', principalUsd: 650_000_000, couponRate: 0, maturityDate: '2030-06-15', conversionPriceUsd: 14.8, settlement: 'net_share' },
+      { id: 'conv-2032', type: 'convertible', principalUsd: 1_150_000_000, couponRate: 0, maturityDate: '2032-02-15', conversionPriceUsd: 19.16, softCallDate: '2029-02-20', settlement: 'net_share' },
     ],
+    // 281M shares: the $460M buyback of Nov 2025 was 10.9 % of shares at ≈ $15.03 (= $19.16 / 1.275) a share.
+    equity: { priceUsd: 8, sharesOutstanding: 281_000_000 },
   },
 });
 

@@ -199,6 +199,12 @@ export interface Scenario {
     atmShareOfMarketCapPerQuarter: number;
     atmDiscount: number;
   };
+  /** Valuation and costs at default (§10 Recovery). */
+  recovery: {
+    bankruptcyCostShare: number;
+    btcHaircut: number;
+    dataCentreDiscountRate: number;
+  };
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
@@ -362,6 +368,11 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     refinanceYears: 5,
     atmShareOfMarketCapPerQuarter: 0.05,
     atmDiscount: 0.03,
+  },
+  recovery: {
+    bankruptcyCostShare: 0.1,
+    btcHaircut: 0.02,
+    dataCentreDiscountRate: 0.09,
   },
 } satisfies Scenario);
 
@@ -580,6 +591,9 @@ const SPECS = {
   'capitalMarkets.spread': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Credit spread of refinancing notes over the base rate.', source: 'model-spec §10' }),
   'capitalMarkets.refinanceYears': s({ kind: 'number', unit: 'years', min: 0.5, max: 30, help: 'Term of a refinancing note (bullet, semi-annual coupons).', source: 'project decision (model-spec is silent)' }),
   'capitalMarkets.atmShareOfMarketCapPerQuarter': share('Most equity sold at the market per quarter, as a share of market capitalisation.', 'model-spec §10'),
+  'recovery.bankruptcyCostShare': share('Share of the firm\'s asset value lost to the bankruptcy process (legal, distressed-sale costs).', 'model-spec §10; domain §8.3'),
+  'recovery.btcHaircut': s({ kind: 'number', unit: 'share of price', min: 0, max: 0.5, help: 'Discount to the market price at which BTC is sold in a default.', source: 'model-spec §10' }),
+  'recovery.dataCentreDiscountRate': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Discount rate for a data centre\'s remaining contracted NOI when valued in a default.', source: 'model-spec §10' }),
   'capitalMarkets.atmDiscount': s({ kind: 'number', unit: 'share of price', min: 0, max: 0.5, help: 'Discount to the share price on at-the-market sales.', source: 'model-spec §10' }),
 } as const satisfies Record<string, FieldSpec>;
 

@@ -46,7 +46,7 @@ const withoutMeta = (d: Doc): string => {
 };
 
 /** The §7 document: every required key, sensible values, arrays as long as the horizon. */
-function checkDocument(d: Doc, paths: number, months: number, seed: number): void {
+function checkDocument(d: Doc, paths: number, months: number, seed: number, caveat = STRESS_VIEW_LABEL): void {
   for (const key of ['pd', 'pdByMonth', 'pdStdErr', 'pdCI95', 'pdAtYears', 'defaultCauses', 'defaultTranches', 'timeToDefault',
     'marginLiquidations', 'terminal', 'quantiles', 'monthDates', 'samplePaths', 'meta'])
     expect(d, key).toHaveProperty(key);
@@ -55,7 +55,7 @@ function checkDocument(d: Doc, paths: number, months: number, seed: number): voi
   expect(d.meta).toMatchObject({ paths, months, seed, version: VERSION, complete: true });
   expect(d.meta.engine).toMatch(/^(wasm|js) /);
   expect(d.meta.elapsedMs).toBeGreaterThanOrEqual(0);
-  expect(d.scenario.caveat).toBe(STRESS_VIEW_LABEL);
+  expect(d.scenario.caveat).toBe(caveat);
 
   expect(d.pd).toBeGreaterThanOrEqual(0);
   expect(d.pd).toBeLessThanOrEqual(1);
@@ -78,7 +78,7 @@ function checkDocument(d: Doc, paths: number, months: number, seed: number): voi
   expect(Object.keys(d.pdAtYears)).toEqual(years);
   for (const y of years) expect(d.pdAtYears[y]).toEqual({ pd: d.pdByMonth[12 * +y - 1], se: d.pdStdErr[12 * +y - 1], ci95: d.pdCI95[12 * +y - 1] });
 
-  expect(Object.keys(d.defaultCauses)).toEqual(['liquidity', 'operating', 'maturity', 'margin_call']);
+  expect(Object.keys(d.defaultCauses)).toEqual(['liquidity', 'operating', 'maturity', 'margin_call', 'put']);
   const defaulted = Math.round(d.pd * paths);
   const causes = Object.values(d.defaultCauses as Record<string, { count: number; share: number }>);
   expect(causes.reduce((a, c) => a + c.count, 0)).toBe(defaulted);
@@ -137,13 +137,14 @@ describe('minerisk as a program', () => {
     expect(v).toMatchObject({ code: 0, stderr: '', stdout: `${VERSION}\n` });
   });
 
-  it('presets lists every preset and the stress-view label', async () => {
+  it('presets lists every preset and what each models (the default: the stress view)', async () => {
     const r = await cli(['presets']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const lines = r.stdout.split('\n');
     for (const id of ['default', 'mara', 'riot', 'cleanspark']) expect(lines.some((l) => l.startsWith(`${id} `)), id).toBe(true);
     expect(Object.keys(PRESETS)).toEqual(['default', 'mara', 'riot', 'cleanspark']);
     expect(r.stdout).toContain(STRESS_VIEW_LABEL);
+    for (const p of Object.values(PRESETS)) expect(r.stdout).toContain(p.caveat);
     expect(r.stdout).toContain('MARA');
   });
 
@@ -152,7 +153,7 @@ describe('minerisk as a program', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(PRESETS[id as keyof typeof PRESETS].scenario.name ?? 'Illustrative mid-size leveraged miner');
-    expect(r.stdout).toContain(STRESS_VIEW_LABEL);
+    expect(r.stdout).toContain(PRESETS[id as keyof typeof PRESETS].caveat);
     expect(r.stdout).toContain('500 paths, seed 3, 60 months');
     expect(r.stdout).toContain('Probability of default (cumulative)');
     for (const y of ['1 year ', '2 years', '3 years', '5 years'])
@@ -177,13 +178,13 @@ describe('minerisk as a program', () => {
   });
 
   it('run --json: pdAtYears leaves out years beyond the horizon', async () => {
-    checkDocument(await runJson(['--preset', 'riot', '--paths', '300', '--months', '24', '--seed', '2']), 300, 24, 2);
+    checkDocument(await runJson(['--preset', 'riot', '--paths', '300', '--months', '24', '--seed', '2']), 300, 24, 2, PRESETS.riot.caveat);
     checkDocument(await runJson(['--paths', '200', '--months', '36']), 200, 36, 1);
     const short = await runJson(['--paths', '100', '--months', '7']);
     checkDocument(short, 100, 7, 1);
     expect(short.pdAtYears).toEqual({});
     const long = await runJson(['--preset', 'cleanspark', '--paths', '100', '--months', '120']);
-    checkDocument(long, 100, 120, 1);
+    checkDocument(long, 100, 120, 1, PRESETS.cleanspark.caveat);
   });
 
   it('the summary shows the horizon PD when it is not a whole 1/2/3/5 years', async () => {
@@ -200,7 +201,7 @@ describe('minerisk as a program', () => {
     const w2 = await runJson([...base, '--workers', '2']);
     const w0 = await runJson([...base, '--workers', '0']);
     const w2small = await runJson([...base, '--workers', '2', '--chunk-batches', '3']);
-    checkDocument(w1, 2500, 24, 42);
+    checkDocument(w1, 2500, 24, 42, PRESETS.mara.caveat);
     expect(w1.meta.workers).toBe(1);
     expect(w2.meta.workers).toBe(2);
     expect(w0.meta.engine).toBe('wasm in-process');
@@ -369,7 +370,7 @@ describe('runCli in-process', () => {
     expect(await runCli(['run', '--preset', 'riot', '--paths', '128', '--months', '24', '--seed', '4', '--workers', '0', '--json'], io)).toBe(0);
     expect(io.err).toBe('');
     const d = JSON.parse(io.out) as Doc;
-    checkDocument(d, 128, 24, 4);
+    checkDocument(d, 128, 24, 4, PRESETS.riot.caveat);
     expect(d.meta.engine).toBe('wasm in-process');
   });
 

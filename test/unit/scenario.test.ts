@@ -13,6 +13,7 @@ import {
   type ScenarioError,
 } from '../../src/model/scenario';
 import { PRESETS, STRESS_VIEW_LABEL } from '../../src/model/presets';
+import { scenarioView } from '../../src/model/view';
 import { START } from '../../src/model/start-state';
 import * as v from 'valibot';
 
@@ -118,14 +119,16 @@ describe('FIELD_INFO, the single table of fields', () => {
 
 describe('every preset', () => {
   for (const [key, preset] of Object.entries(PRESETS)) {
-    it(`${key} validates and carries the stress-view label, its sources and its date`, () => {
+    it(`${key} validates and carries the label of what it models, its sources and its date`, () => {
       expect(preset.id).toBe(key);
       const s = resolved(preset.scenario);
-      expect(preset.caveat).toBe(STRESS_VIEW_LABEL);
+      expect(preset.caveat).toBe(scenarioView(s));
+      // The default is the §9 stress view; the company presets model their convertibles' terms (§10).
+      if (key === 'default') expect(preset.caveat).toBe(STRESS_VIEW_LABEL);
+      else expect(preset.caveat).toMatch(/^converts convert, are put or repaid at par, no refinancing, no new machines$/);
       expect(preset.sources.length).toBeGreaterThan(0);
       expect(preset.asOf <= START.date).toBe(true);
       expect(preset.note).toMatch(key === 'default' ? /not a real company/i : /older/);
-      if (key !== 'default') expect(s.name).toMatch(/stress view/);
       for (const path of [...preset.assumed, ...preset.unverified]) expect(fieldInfo(path), `${key}: ${path}`).toBeDefined();
     });
   }

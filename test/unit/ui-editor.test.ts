@@ -7,7 +7,7 @@ import { START } from '../../src/model/start-state';
 import {
   LABELS, OPTION_LABELS, shortLabel, fieldId, displayValue, toNumber, defaultNote, usdShort, priceFields, networkFields,
   trancheFields, fleetFields, hostingFields, hideableFields, withErrored, sectionOf, errorCount, errorPlace, newTranche, newGeneration,
-  retypeTranche, horizonYears, annualVariance, percentEcho, impliedPrice, presetMarks, companyPreset, RUN, EQUITY, CAPITAL_MARKETS, FEES, OPERATIONS, POWER,
+  retypeTranche, horizonYears, annualVariance, percentEcho, impliedPrice, presetMarks, companyPreset, RUN, EQUITY, CAPITAL_MARKETS, RECOVERY, FEES, OPERATIONS, POWER,
   SPOT, TREASURY, REFRESH, type PriceInputs,
 } from '../../src/ui/components/editor/fields';
 
@@ -90,7 +90,7 @@ describe('which fields show', () => {
   });
 
   it('covers every field of the model between the sections (start state aside)', () => {
-    const shown = new Set([...RUN, ...FEES, ...OPERATIONS, ...POWER, ...SPOT, ...TREASURY, ...EQUITY, ...CAPITAL_MARKETS, ...REFRESH, ...hideableFields('market.price'), 'market.price.model',
+    const shown = new Set([...RUN, ...FEES, ...OPERATIONS, ...POWER, ...SPOT, ...TREASURY, ...EQUITY, ...CAPITAL_MARKETS, ...RECOVERY, ...REFRESH, ...hideableFields('market.price'), 'market.price.model',
       ...networkFields('feedback'), ...networkFields('exogenous'), ...fleetFields(0), ...trancheFields(0, 'bond'), ...trancheFields(0, 'btc_backed_loan'), ...trancheFields(0, 'convertible'), ...hostingFields(0)]
       .map((p) => p.replace(/\[\d+\]/g, '[]')));
     const expected = Object.keys(FIELD_INFO).filter((p) => !['schemaVersion', 'name', 'description', 'miner.fleet', 'debt', 'hosting'].includes(p) && !p.startsWith('start.'));

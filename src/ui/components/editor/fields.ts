@@ -70,6 +70,8 @@ export const LABELS: Record<string, string> = {
   'capitalMarkets.maxDrawdownFromPeak': 'Closed below peak by', 'capitalMarkets.maxNetDebtToEbitda': 'Closed above net debt / EBITDA',
   'capitalMarkets.baseRate': 'Base rate', 'capitalMarkets.spread': 'Spread', 'capitalMarkets.refinanceYears': 'Refinancing term',
   'capitalMarkets.atmShareOfMarketCapPerQuarter': 'Equity sales per quarter', 'capitalMarkets.atmDiscount': 'Equity sale discount',
+  'recovery.bankruptcyCostShare': 'Bankruptcy costs', 'recovery.btcHaircut': 'BTC sale discount in default',
+  'recovery.dataCentreDiscountRate': 'Data-centre discount rate',
 };
 
 /** Readable names of enumeration values; the value itself is what the scenario stores. */
@@ -193,6 +195,7 @@ export const RUN = ['run.paths', 'run.months', 'run.seed'];
 export const EQUITY = ['priceUsd', 'sharesOutstanding', 'beta', 'sigmaIdio'].map((k) => `equity.${k}`);
 export const CAPITAL_MARKETS = ['refinancing', 'atmEquity', 'maxDrawdownFromPeak', 'maxNetDebtToEbitda', 'baseRate', 'spread',
   'refinanceYears', 'atmShareOfMarketCapPerQuarter', 'atmDiscount'].map((k) => `capitalMarkets.${k}`);
+export const RECOVERY = ['bankruptcyCostShare', 'btcHaircut', 'dataCentreDiscountRate'].map((k) => `recovery.${k}`);
 
 const REFRESH_COMMON = ['frontierJPerThAtStart', 'frontierImprovementPerYear', 'asicPriceDaysOfHashprice', 'asicPriceFloorUsdPerTh',
   'degradationPerYear', 'uneconomicDaysToRetire', 'deliveryDays', 'limitToPowerCapacity'];
@@ -262,7 +265,7 @@ export type SectionKey = keyof typeof SECTION_TITLES;
 export function sectionOf(path: string): SectionKey | null {
   const [a, b] = path.split('.');
   if (a === 'run' || a === 'market' || a === 'network' || a === 'start') return a;
-  if (a === 'equity' || a === 'capitalMarkets') return 'equity';
+  if (a === 'equity' || a === 'capitalMarkets' || a === 'recovery') return 'equity';
   if (a.startsWith('debt')) return 'debt';
   if (a.startsWith('hosting')) return 'hosting';
   if (a !== 'miner' || b === undefined) return null;
