@@ -7,10 +7,13 @@ import { P_N_TRANCHE, P_N_PAY, P_BUFFER_DAYS, P_HAIRCUT, TRANCHE_SLOTS, T_STRIDE
   TYPE_CONVERTIBLE, MAX_REFI, Y_STRIDE, Y_DAY, Y_TRANCHE, Y_YEARFRAC, Y_PRINCIPAL, Y_FINAL, CAUSE_NONE,
   CAUSE_LIQUIDITY, CAUSE_OPERATING, CAUSE_MATURITY, CAUSE_MARGIN_CALL, CAUSE_PUT, P_REFI_ON, P_REFI_RATE,
   P_REFI_DAYS, P_ATM_ON, P_ATM_SHARE, P_ATM_DISCOUNT, P_RC_BANKRUPTCY_COST, P_RC_BTC_HAIRCUT, B_STRIDE, B_LOSS_SHARE,
+  T_SPV, T_COLL_GEN, P_SPV_MIN_DSCR, P_SPV_BREACHES, P_RC_DC_RATE,
   B_LGD_SUM, B_CLAIMS, B_LGD_BIN0, LGD_BINS } from './layout';
 import { BATCH } from './aggregate';
+import { SPV_CASH, SPV_Q_NOI, hostingCount, hostingSeize, hostingSeized, hostingContractValueUsd, hostingReadyDay } from './hosting';
 import { equityOn, sharePrice, sharesOutstanding, issueShares } from './equity';
 import { marketOpen } from './access';
+import { generationValueUsd } from './recovery';
 
 /** Lender's sale price of seized collateral, as a share of the market price (§6). */
 const LIQUIDATION_PRICE_SHARE: f64 = 0.98;
@@ -31,6 +34,14 @@ const CONV_TODAY = new Int32Array(TRANCHE_SLOTS);
 const PRINCIPAL0 = new Float64Array(TRANCHE_SLOTS);
 const CLAIM = new Float64Array(TRANCHE_SLOTS);
 const RECOVERED = new Float64Array(TRANCHE_SLOTS);
+
+/** Debt service paid by each SPV per quarter of the DSCR window (ring by quarter), breached quarters in a row. */
+const SPV_Q_DS = new Float64Array(32 * 4);
+const SPV_BREACH = new Float64Array(32);
+const SPV_DONE = new Float64Array(32); // 1 once the SPV has defaulted
+const SPV_STARTED = new Float64Array(32); // 1 once the contract earns rent: from then the SPV pays its own debt
+let spvDefaults: f64 = 0.0;
+let lastSpvQuarter: f64 = 0.0;
 
 let estateUsd: f64 = 0.0;
 let unsecuredRate: f64 = 1.0;
@@ -79,6 +90,10 @@ export function capitalReset(): void {
   for (let k = 0; k < n; k++)
     if (unchecked(T[k * T_STRIDE + T_TYPE]) == <f64>TYPE_CONVERTIBLE && unchecked(T[k * T_STRIDE + T_CONV_PRICE]) > 0.0) hasConvertibleTerms = true;
   nRefi = 0;
+  spvDefaults = 0.0;
+  lastSpvQuarter = 0.0;
+  for (let i = 0; i < 32 * 4; i++) unchecked(SPV_Q_DS[i] = 0.0);
+  for (let i = 0; i < 32; i++) { unchecked(SPV_BREACH[i] = 0.0); unchecked(SPV_DONE[i] = 0.0); unchecked(SPV_STARTED[i] = 0.0); }
   estateUsd = 0.0;
   unsecuredRate = 1.0;
   claimsUsd = 0.0;
@@ -127,7 +142,7 @@ export function treasuryDay(t: i32, price: f64, overheadPerDay: f64): void {
       const o = i * Y_STRIDE;
       const k = <i32>unchecked(Y[o + Y_TRANCHE]);
       const out = unchecked(OUT[k]);
-      if (out <= 0.0) continue;
+      if (out <= 0.0 || spvPays(k)) continue; // an operating SPV pays its own debt
       due = due + out * unchecked(T[k * T_STRIDE + T_RATE]) * unchecked(Y[o + Y_YEARFRAC]);
       if (unchecked(Y[o + Y_FINAL]) < 0.5) due = due + Math.min(unchecked(Y[o + Y_PRINCIPAL]), out);
     }
@@ -341,6 +356,11 @@ export function paymentsDay(t: i32, price: f64): bool {
   let total: f64 = 0.0;
   let sharesToIssue: f64 = 0.0;
   for (let k = 0; k < nT + nRefi; k++) {
+    if (k < nT && spvPays(k)) {
+      // Non-recourse SPV debt is paid by spvDay from the SPV's own cash, never by the parent.
+      while (i < nPay && unchecked(Y[i * Y_STRIDE + Y_DAY]) == ft && <i32>unchecked(Y[i * Y_STRIDE + Y_TRANCHE]) == k) i++;
+      continue;
+    }
     if (unchecked(SHORTFALL[k]) > 0.0) {
       r = r - unchecked(SHORTFALL[k]);
       total = total + unchecked(SHORTFALL[k]);
@@ -431,7 +451,7 @@ export function paymentsDay(t: i32, price: f64): bool {
  * refinancing notes: senior unsecured) pari passu; equity gets the rest. A claim is principal + accrued interest +
  * any amount due and unpaid. Adds each tranche's loss and LGD to the chunk's batch sums (slot `batch`).
  */
-export function recoverAtDefault(t: i32, price: f64, otherAssetsUsd: f64, batch: i32): void {
+export function recoverAtDefault(t: i32, price: f64, otherAssetsUsd: f64, batch: i32, hashpriceUsdPerPhDay: f64): void {
   const n = <i32>unchecked(P[P_N_TRANCHE]) + nRefi;
   const keep = 1.0 - unchecked(P[P_RC_BANKRUPTCY_COST]);
   const btcPx = price * (1.0 - unchecked(P[P_RC_BTC_HAIRCUT]));
@@ -442,10 +462,18 @@ export function recoverAtDefault(t: i32, price: f64, otherAssetsUsd: f64, batch:
   for (let k = 0; k < n; k++) {
     let claim: f64 = unchecked(SHORTFALL[k]);
     if (unchecked(OUT[k]) > 0.0) claim = claim + unchecked(OUT[k]) + accrued(k, t);
+    // SPV debt is not a claim on the parent (non-recourse); the parent keeps the SPV's equity (simulate.ts).
+    if (k < <i32>unchecked(P[P_N_TRANCHE]) && spvPays(k)) claim = 0.0;
     unchecked(CLAIM[k] = claim);
     claimsUsd = claimsUsd + claim;
     let secured: f64 = 0.0;
-    if (unchecked(T[k * T_STRIDE + T_TYPE]) == <f64>TYPE_BTC_LOAN && unchecked(COLL[k]) > 0.0) {
+    const gen = <i32>unchecked(T[k * T_STRIDE + T_COLL_GEN]) - 1;
+    if (gen >= 0 && claim > 0.0) {
+      // Equipment loan: first from its machines at the ASIC price (already in the estate: move them out of the pool).
+      const machines = generationValueUsd(gen, t, hashpriceUsdPerPhDay) * keep;
+      secured = Math.min(claim, machines);
+      pool = pool - secured;
+    } else if (unchecked(T[k * T_STRIDE + T_TYPE]) == <f64>TYPE_BTC_LOAN && unchecked(COLL[k]) > 0.0) {
       const collateral = unchecked(COLL[k]) * btcPx * keep;
       estateUsd = estateUsd + collateral;
       secured = Math.min(claim, collateral);
@@ -471,6 +499,155 @@ export function recoverAtDefault(t: i32, price: f64, otherAssetsUsd: f64, batch:
     const bin = <i32>Math.min(<f64>(LGD_BINS - 1), Math.floor(Math.max(0.0, lgd) * <f64>LGD_BINS));
     unchecked(BATCH[o + B_LGD_BIN0 + bin] = unchecked(BATCH[o + B_LGD_BIN0 + bin]) + 1.0);
   }
+}
+
+/** Six months of SPV c's debt service from day ft: interest on what is outstanding and scheduled amortisation. */
+function spvReserve(c: i32, ft: f64): f64 {
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  const nPay = <i32>unchecked(P[P_N_PAY]);
+  let reserve: f64 = 0.0;
+  for (let k = 0; k < nT; k++) {
+    if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 != c || unchecked(OUT[k]) <= 0.0) continue;
+    reserve = reserve + unchecked(OUT[k]) * unchecked(T[k * T_STRIDE + T_RATE]) * 0.5;
+  }
+  for (let i = payIdx; i < nPay; i++) {
+    const o = i * Y_STRIDE;
+    if (unchecked(Y[o + Y_DAY]) >= ft + 182.0) break;
+    const k = <i32>unchecked(Y[o + Y_TRANCHE]);
+    if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 == c && unchecked(Y[o + Y_FINAL]) < 0.5) reserve = reserve + Math.min(unchecked(Y[o + Y_PRINCIPAL]), unchecked(OUT[k]));
+  }
+  return reserve;
+}
+
+/** Whether tranche k is paid by its SPV today (an operating, not defaulted SPV); otherwise the parent pays it. */
+function spvPays(k: i32): bool {
+  const c = <i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1;
+  return c >= 0 && unchecked(SPV_STARTED[c]) > 0.5;
+}
+
+/**
+ * Non-recourse SPVs (model-spec §10 Secured / project notes): each hosting contract with SPV debt keeps its NOI in
+ * its own cash (hosting.ts) and pays its own debt from it. Day t, before the parent's payments: SPV payments due;
+ * at each quarter end the DSCR covenant on the trailing four quarters (NOI ÷ debt service ≥ minimum): a breach traps
+ * the SPV's cash (sweep), the configured number of breaches in a row defaults the SPV, and a pass releases the cash
+ * above the next 182 days of debt service to the parent. An SPV that cannot pay, or breaches too long, defaults:
+ * its lenders take the contract (its NOI and its remaining value), their loss is recorded in the batch sums, the
+ * parent lives on. Returns nothing: the parent's own default rules are untouched.
+ */
+export function spvDay(t: i32, batch: i32): void {
+  const nH = hostingCount();
+  if (nH == 0) return;
+  const nPay = <i32>unchecked(P[P_N_PAY]);
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  const ft = <f64>t;
+  while (payIdx < nPay && unchecked(Y[payIdx * Y_STRIDE + Y_DAY]) < ft) payIdx++;
+  const quarter = Math.floor(ft / 91.3125);
+  // An SPV takes over its debt when its contract first earns rent (until then the parent stands behind the build —
+  // a completion guarantee); the parent then funds a six-month debt-service reserve from its cash, as it can.
+  for (let c = 0; c < nH; c++) {
+    if (unchecked(SPV_STARTED[c]) > 0.5 || ft < hostingReadyDay(c)) continue;
+    const reserve = spvReserve(c, ft);
+    let has = false;
+    for (let k = 0; k < nT; k++) if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 == c && unchecked(OUT[k]) > 0.0) has = true;
+    if (!has) continue;
+    unchecked(SPV_STARTED[c] = 1.0);
+    const funded = Math.min(reserve, Math.max(0.0, unchecked(FIRM[CASH])));
+    unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) - funded);
+    unchecked(SPV_CASH[c] = unchecked(SPV_CASH[c]) + funded);
+    dueDirty = true;
+  }
+  for (let i = payIdx; i < nPay; i++) {
+    const o = i * Y_STRIDE;
+    if (unchecked(Y[o + Y_DAY]) != ft) break;
+    const k = <i32>unchecked(Y[o + Y_TRANCHE]);
+    const spv = <i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1;
+    if (spv < 0 || unchecked(OUT[k]) <= 0.0 || unchecked(SPV_DONE[spv]) > 0.5 || unchecked(SPV_STARTED[spv]) < 0.5) continue;
+    const out = unchecked(OUT[k]);
+    const interest = out * unchecked(T[k * T_STRIDE + T_RATE]) * unchecked(Y[o + Y_YEARFRAC]);
+    const isFinal = unchecked(Y[o + Y_FINAL]) > 0.5;
+    const principal = isFinal ? out : Math.min(unchecked(Y[o + Y_PRINCIPAL]), out);
+    if (unchecked(SPV_CASH[spv]) < interest + principal) { spvDefault(spv, t, batch); continue; }
+    unchecked(SPV_CASH[spv] = unchecked(SPV_CASH[spv]) - interest - principal);
+    const qi = spv * 4 + ((<i32>quarter) % 4);
+    unchecked(SPV_Q_DS[qi] = unchecked(SPV_Q_DS[qi]) + interest + principal);
+    unchecked(OUT[k] = out - principal);
+    unchecked(LAST_PAY[k] = ft);
+    dueDirty = true;
+  }
+  if (quarter <= lastSpvQuarter) return;
+  // A quarter has just ended: the covenant test, and release or trap of the SPV's cash.
+  lastSpvQuarter = quarter;
+  for (let c = 0; c < nH; c++) {
+    if (unchecked(SPV_DONE[c]) > 0.5 || unchecked(SPV_STARTED[c]) < 0.5 || hostingSeized(c)) continue;
+    let noi: f64 = 0.0, ds: f64 = 0.0, debt: f64 = 0.0;
+    for (let q = 0; q < 4; q++) { noi = noi + unchecked(SPV_Q_NOI[c * 4 + q]); ds = ds + unchecked(SPV_Q_DS[c * 4 + q]); }
+    for (let k = 0; k < nT; k++) if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 == c) debt = debt + unchecked(OUT[k]);
+    const next = spvReserve(c, ft);
+    // The quarter about to start: clear its ring slot.
+    const slot = c * 4 + ((<i32>quarter) % 4);
+    unchecked(SPV_Q_NOI[slot] = 0.0);
+    unchecked(SPV_Q_DS[slot] = 0.0);
+    if (debt <= 0.0) {
+      // Debt repaid: the SPV is the parent's again in full.
+      unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + unchecked(SPV_CASH[c]));
+      unchecked(SPV_CASH[c] = 0.0);
+      continue;
+    }
+    if (ds > 0.0 && noi < unchecked(P[P_SPV_MIN_DSCR]) * ds) {
+      unchecked(SPV_BREACH[c] = unchecked(SPV_BREACH[c]) + 1.0);
+      if (unchecked(SPV_BREACH[c]) >= unchecked(P[P_SPV_BREACHES])) spvDefault(c, t, batch);
+      continue; // breach: cash trapped in the SPV
+    }
+    unchecked(SPV_BREACH[c] = 0.0);
+    const release = unchecked(SPV_CASH[c]) - next;
+    if (release > 0.0) {
+      unchecked(SPV_CASH[c] = unchecked(SPV_CASH[c]) - release);
+      unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + release);
+    }
+  }
+}
+
+function spvDefault(c: i32, t: i32, batch: i32): void {
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  unchecked(SPV_DONE[c] = 1.0);
+  spvDefaults = spvDefaults + 1.0;
+  // The lenders take the SPV: its cash and the contract's remaining NOI, less bankruptcy costs, shared pro rata.
+  const keep = 1.0 - unchecked(P[P_RC_BANKRUPTCY_COST]);
+  const assets = (unchecked(SPV_CASH[c]) + hostingContractValueUsd(c, t, unchecked(P[P_RC_DC_RATE]))) * keep;
+  let claims: f64 = 0.0;
+  for (let k = 0; k < nT; k++) if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 == c && unchecked(OUT[k]) > 0.0) claims = claims + unchecked(OUT[k]) + accrued(k, t);
+  const rate = claims > 0.0 ? Math.min(1.0, assets / claims) : 1.0;
+  for (let k = 0; k < nT; k++) {
+    if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 != c || unchecked(OUT[k]) <= 0.0) continue;
+    const claim = unchecked(OUT[k]) + accrued(k, t);
+    const loss = claim * (1.0 - rate);
+    const o = (batch * TRANCHE_SLOTS + k) * B_STRIDE;
+    if (unchecked(PRINCIPAL0[k]) > 0.0) unchecked(BATCH[o + B_LOSS_SHARE] = unchecked(BATCH[o + B_LOSS_SHARE]) + loss / unchecked(PRINCIPAL0[k]));
+    unchecked(BATCH[o + B_LGD_SUM] = unchecked(BATCH[o + B_LGD_SUM]) + (1.0 - rate));
+    unchecked(BATCH[o + B_CLAIMS] = unchecked(BATCH[o + B_CLAIMS]) + 1.0);
+    const bin = <i32>Math.min(<f64>(LGD_BINS - 1), Math.floor(Math.max(0.0, 1.0 - rate) * <f64>LGD_BINS));
+    unchecked(BATCH[o + B_LGD_BIN0 + bin] = unchecked(BATCH[o + B_LGD_BIN0 + bin]) + 1.0);
+    unchecked(OUT[k] = 0.0);
+  }
+  unchecked(SPV_CASH[c] = 0.0);
+  hostingSeize(c);
+  dueDirty = true;
+}
+
+export function spvDefaultCount(): f64 { return spvDefaults; }
+/** Equity value of the parent in its SPVs on day t: each SPV's cash + contract value less its debt, at least 0. */
+export function spvEquityUsd(t: i32, rate: f64): f64 {
+  const nT = <i32>unchecked(P[P_N_TRANCHE]);
+  const nH = hostingCount();
+  let v: f64 = 0.0;
+  for (let c = 0; c < nH; c++) {
+    let debt: f64 = 0.0;
+    let has = false;
+    for (let k = 0; k < nT; k++) if (<i32>unchecked(T[k * T_STRIDE + T_SPV]) - 1 == c) { has = true; debt = debt + unchecked(OUT[k]) + (unchecked(OUT[k]) > 0.0 ? accrued(k, t) : 0.0); }
+    const value = hostingContractValueUsd(c, t, rate);
+    v = v + (has ? Math.max(0.0, unchecked(SPV_CASH[c]) + value - debt) : value);
+  }
+  return v;
 }
 
 export function recoveryEstateUsd(): f64 { return estateUsd; }

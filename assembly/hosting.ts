@@ -44,6 +44,7 @@ export const HC_BACKSTOP: i32 = 13; // USD of rent a guarantor pays after a tena
 export const HC_RELET_DAYS: i32 = 14; // empty days before a re-let
 export const HC_RELET_KEEP: i32 = 15; // re-let rent as a share of the contract rent: 1 − reletDiscount
 export const HC_INTERRUPTIBLE: i32 = 16; // share of the AI load's slack that mining may use
+export const HC_SPV: i32 = 17; // 1: the contract sits in a non-recourse SPV (it has SPV debt); its NOI services that debt
 export const HC_STRIDE: i32 = 20;
 /** The per-contract table the host fills (exported to it through index.ts / kernel.ts). */
 export const HC = new Float64Array(MAX_HOSTING * HC_STRIDE);
@@ -66,6 +67,12 @@ const NEXT_ANNIV = new Float64Array(MAX_HOSTING);
 const TERMINATED = new Float64Array(MAX_HOSTING);
 const DELAY = new Float64Array(MAX_HOSTING); // drawn delay, months
 const TENANT_DEFAULTED = new Float64Array(MAX_HOSTING); // 1 once the original tenant has stopped paying
+/** SPV cash of each contract in a non-recourse SPV (its NOI accrues here, its debt is paid from here). */
+export const SPV_CASH = new Float64Array(MAX_HOSTING);
+/** NOI received by each SPV in the four quarters of the DSCR window (ring by quarter). */
+export const SPV_Q_NOI = new Float64Array(MAX_HOSTING * 4);
+/** 1 once the SPV's lenders have taken the contract (its NOI no longer reaches the firm). */
+const SEIZED = new Float64Array(MAX_HOSTING);
 
 let nH: i32 = 0;
 let noiTotal: f64 = 0.0;
@@ -120,6 +127,9 @@ export function hostingReset(): void {
     unchecked(FACTOR[c] = 1.0);
     unchecked(NEXT_ANNIV[c] = ready + 365.25);
     unchecked(TENANT_DEFAULTED[c] = 0.0);
+    unchecked(SPV_CASH[c] = 0.0);
+    unchecked(SEIZED[c] = 0.0);
+    for (let q = 0; q < 4; q++) unchecked(SPV_Q_NOI[c * 4 + q] = 0.0);
     // Tenant default time from the first rent, exponential with the hazard, on the `tenant` stream (one draw per
     // contract whatever the hazard, so changing it keeps the draws in step).
     const u = uniform(F_TENANT);
@@ -231,8 +241,17 @@ export function hostingDay(t: i32, price: f64): f64 {
       }
     }
     const noi = unchecked(HC[o + HC_NOI]) * paid;
-    cash = cash + noi;
-    noiTotal = noiTotal + noi;
+    if (unchecked(SEIZED[c]) > 0.5) {
+      // The SPV's lenders own the hall now: its NOI is theirs.
+    } else if (unchecked(HC[o + HC_SPV]) > 0.5) {
+      unchecked(SPV_CASH[c] = unchecked(SPV_CASH[c]) + noi);
+      const qi = c * 4 + ((<i32>Math.floor(ft / 91.3125)) % 4);
+      unchecked(SPV_Q_NOI[qi] = unchecked(SPV_Q_NOI[qi]) + noi);
+      noiTotal = noiTotal + noi;
+    } else {
+      cash = cash + noi;
+      noiTotal = noiTotal + noi;
+    }
     if (leased) slack = slack + unchecked(HC[o + HC_INTERRUPTIBLE]) * (1.0 - u) * gross;
   }
   unchecked(FIRM[CASH] = unchecked(FIRM[CASH]) + cash);
@@ -263,9 +282,17 @@ export function hostingRecord(i: i32): f64 {
  * discounted at `ratePerYear` (annual compounding, day by day).
  */
 export function hostingValueUsd(t: i32, ratePerYear: f64): f64 {
+  let total: f64 = 0.0;
+  for (let c = 0; c < nH; c++) total = total + hostingContractValueUsd(c, t, ratePerYear);
+  return total;
+}
+
+/** hostingValueUsd of contract c alone; 0 once its SPV's lenders have taken it. */
+export function hostingContractValueUsd(c: i32, t: i32, ratePerYear: f64): f64 {
+  if (unchecked(SEIZED[c]) > 0.5) return 0.0;
   const v = exp(-log(1.0 + ratePerYear) / 365.25);
   let total: f64 = 0.0;
-  for (let c = 0; c < nH; c++) {
+  {
     const o = (c * HC_STRIDE) | 0;
     const ready = unchecked(READY[c]);
     const end = unchecked(LEASE_END[c]);
@@ -309,6 +336,8 @@ export function hostingFirmMiningMw(t: i32): f64 {
 
 // ---- state of the current path, for tests and reports ----
 export function hostingCount(): i32 { return nH; }
+export function hostingSeize(c: i32): void { unchecked(SEIZED[c] = 1.0); }
+export function hostingSeized(c: i32): bool { return unchecked(SEIZED[c]) > 0.5; }
 export function hostingReadyDay(c: i32): f64 { return unchecked(READY[c]); }
 export function hostingDelayMonths(c: i32): f64 { return unchecked(DELAY[c]); }
 export function hostingTerminated(c: i32): bool { return unchecked(TERMINATED[c]) > 0.5; }

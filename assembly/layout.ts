@@ -111,6 +111,8 @@ export const P_RC_ASIC_FLOOR: i32 = 147; // … but at least this, USD per TH
 export const P_RC_FRONTIER_J0: i32 = 148; // frontier efficiency at the start, J/TH
 export const P_RC_LN_FRONTIER_DECAY: i32 = 149; // ln(1 − yearly improvement)
 export const P_RC_DC_RATE: i32 = 150; // discount rate of a data centre's remaining contracted NOI
+export const P_SPV_MIN_DSCR: i32 = 151; // DSCR covenant of SPV debt (trailing 12 months)
+export const P_SPV_BREACHES: i32 = 152; // consecutive breached quarters that default the SPV
 export const P_SIZE: i32 = 160;
 
 // ---- fleet generations, sorted by efficiency (best first): G[g*G_STRIDE + ...] ----
@@ -135,6 +137,8 @@ export const T_PUT_DAY: i32 = 10; // holder put date as a day index (0: none)
 export const T_PUT_CONDITIONAL: i32 = 11; // 1: the put is only available while S < conversion price
 export const T_CALL_DAY: i32 = 12; // issuer soft call allowed from this day (0: never)
 export const T_SETTLEMENT: i32 = 13; // 0 physical (shares), 1 cash, 2 net_share (par in cash, excess in shares)
+export const T_SPV: i32 = 14; // 1 + hosting contract index whose SPV owes this tranche (non-recourse); 0: the parent
+export const T_COLL_GEN: i32 = 15; // equipment loan: 1 + fleet row (G) whose machines secure it; 0: none
 export const T_STRIDE: i32 = 16;
 export const SETTLE_PHYSICAL: i32 = 0;
 export const SETTLE_CASH: i32 = 1;
@@ -199,7 +203,8 @@ export const R_ATM_USD: i32 = 11; // equity raised at the market over the path, 
 export const R_RECOVERY_BASE: i32 = 12;
 export const R_REFRESH_BASE: i32 = 16;
 export const R_HOSTING_BASE: i32 = 18;
-export const R_STRIDE: i32 = 20;
+export const R_SPV_DEFAULTS: i32 = 20; // non-recourse SPVs that defaulted on the path (the parent lives on)
+export const R_STRIDE: i32 = 24;
 export const MAX_CHUNK: i32 = 16384;
 export const R_ESTATE_USD: i32 = 12; // asset value after bankruptcy costs, at default
 export const R_UNSECURED_RECOVERY: i32 = 13; // recovery rate of the senior unsecured pool (0 … 1)

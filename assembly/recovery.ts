@@ -15,6 +15,14 @@ export function frontierJPerTh(t: i32): f64 {
   return unchecked(P[P_RC_FRONTIER_J0]) * exp(<f64>t / 365.25 * unchecked(P[P_RC_LN_FRONTIER_DECAY]));
 }
 
+/** Value of fleet row g on day t (0 once retired). */
+export function generationValueUsd(g: i32, t: i32, hashpriceUsdPerPhDay: f64): f64 {
+  const o = g * G_STRIDE;
+  const ehs = unchecked(G[o + G_HASH_EHS]);
+  if (ehs <= 0.0 || <f64>t >= unchecked(G[o + G_RETIRE_DAY])) return 0.0;
+  return ehs * 1.0e6 * asicPriceUsdPerTh(hashpriceUsdPerPhDay) * Math.min(1.0, frontierJPerTh(t) / unchecked(G[o + G_JPTH]));
+}
+
 /** Value of every generation not yet retired on day t (rows with hashrate, incl. any bought during the path). */
 export function fleetValueUsd(t: i32, hashpriceUsdPerPhDay: f64): f64 {
   const perTh = asicPriceUsdPerTh(hashpriceUsdPerPhDay);

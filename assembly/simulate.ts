@@ -5,7 +5,7 @@ import { P_SEED, P_DAYS, P_MONTHS, P_CASH0, P_BTC0, P_FIRM_ON, P_PRICE0, V_PRICE
   V_HASHPRICE, V_SHARE, V_MINED, V_CASH, V_BTC, V_NET_DEBT, N_VARS, FIRST_FIRM_VAR, N_SAMPLES, R_STRIDE,
   R_DEFAULT_DAY, R_CAUSE, R_TRANCHE, R_LNP_T, R_P_T, R_MARGIN_EVENTS, R_CASH_T, R_MINED_T, R_CONVERSIONS,
   R_REFINANCINGS, R_SHARES_T, R_ATM_USD, R_REFRESH_BASE, R_HOSTING_BASE, R_ESTATE_USD, R_UNSECURED_RECOVERY,
-  R_CLAIMS_USD, R_LOSS_USD, BATCH_PATHS, TRANCHE_SLOTS, B_STRIDE, P_RC_DC_RATE } from './layout';
+  R_CLAIMS_USD, R_LOSS_USD, BATCH_PATHS, TRANCHE_SLOTS, B_STRIDE, P_RC_DC_RATE, R_SPV_DEFAULTS } from './layout';
 import { seedPath } from './rng';
 import { exp, log } from './mathx';
 import { marketReset, marketStep, priceShock } from './market';
@@ -13,12 +13,13 @@ import { networkReset, networkDay, networkDifficulty, networkHashrateEhs, networ
 import { minerReset, minerDay, minerRunningPh, minerOverheadUsd, minerEbitdaUsd } from './miner';
 import { capitalReset, treasuryDay, marginDay, paymentsDay, defaultCause, defaultTranche, marginEventCount,
   debtOutstanding, pledgedBtc, convertiblesDay, conversionCount, refinancingCount, atmRaisedUsd, recoverAtDefault,
-  recoveryEstateUsd, recoveryUnsecuredRate, recoveryClaimsUsd, recoveryLossUsd } from './capital';
+  recoveryEstateUsd, recoveryUnsecuredRate, recoveryClaimsUsd, recoveryLossUsd, spvDay, spvEquityUsd,
+  spvDefaultCount } from './capital';
 import { fleetValueUsd } from './recovery';
 import { equityReset, equityDay, sharesOutstanding } from './equity';
 import { accessReset, accessDay } from './access';
 import { refreshReset, refreshDay, refreshRecord } from './refresh';
-import { hostingReset, hostingDay, hostingRecord, hostingValueUsd } from './hosting';
+import { hostingReset, hostingDay, hostingRecord } from './hosting';
 import { REC, BATCH, histAdd, sampleSet } from './aggregate';
 
 const VALUES = new Float64Array(N_VARS);
@@ -85,11 +86,13 @@ function simulatePath(path: i32, slot: i32): void {
       accessDay(t, price, minerEbitdaUsd(), debtOutstanding() - unchecked(FIRM[CASH]));
       treasuryDay(t, price, minerOverheadUsd());
       convertiblesDay(t);
+      spvDay(t, (slot / BATCH_PATHS) | 0);
       if (marginDay(t, price) || paymentsDay(t, price)) {
         alive = false;
         defaultDay = t;
-        const assets = fleetValueUsd(t, price * networkBtcPerPhDay()) + hostingValueUsd(t, unchecked(P[P_RC_DC_RATE]));
-        recoverAtDefault(t, price, assets, (slot / BATCH_PATHS) | 0); // integer division in both languages
+        // Data centres: their remaining NOI, net of any non-recourse SPV debt on them (spvEquityUsd).
+        const assets = fleetValueUsd(t, price * networkBtcPerPhDay()) + spvEquityUsd(t, unchecked(P[P_RC_DC_RATE]));
+        recoverAtDefault(t, price, assets, (slot / BATCH_PATHS) | 0, price * networkBtcPerPhDay()); // integer division in both languages
       }
     }
     if (m <= months && t == unchecked(MONTH_END[m])) {
@@ -116,6 +119,7 @@ function simulatePath(path: i32, slot: i32): void {
   unchecked(REC[o + R_UNSECURED_RECOVERY] = defaultDay > 0 ? recoveryUnsecuredRate() : 0.0);
   unchecked(REC[o + R_CLAIMS_USD] = defaultDay > 0 ? recoveryClaimsUsd() : 0.0);
   unchecked(REC[o + R_LOSS_USD] = defaultDay > 0 ? recoveryLossUsd() : 0.0);
+  unchecked(REC[o + R_SPV_DEFAULTS] = spvDefaultCount());
   for (let i = 0; i < 2; i++) {
     unchecked(REC[o + R_REFRESH_BASE + i] = refreshRecord(i));
     unchecked(REC[o + R_HOSTING_BASE + i] = hostingRecord(i));

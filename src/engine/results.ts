@@ -40,7 +40,7 @@ export interface RunResult {
   /** Recovery, loss given default, expected loss and PD-implied spreads per tranche (§10). */
   credit: CreditSummary;
   /** Convertible conversions, refinancings and at-the-market equity (§10): paths with at least one, and means. */
-  capitalEvents: { conversionPaths: number; refinancingPaths: number; atmPaths: number; meanAtmUsd: number; meanSharesAtEnd: number };
+  capitalEvents: { conversionPaths: number; refinancingPaths: number; atmPaths: number; meanAtmUsd: number; meanSharesAtEnd: number; spvDefaultPaths: number };
   terminal: { meanPriceUsd: number; meanPriceStdErr: number; meanLnReturn: number; sdLnReturn: number; meanBtcMined: number };
   quantiles: Record<VarKey, QuantileSeries>;
   monthDates: string[];
@@ -108,6 +108,7 @@ export class RunAccumulator {
   private marginEvents = 0;
   private marginPaths = 0;
   private conversionPaths = 0;
+  private spvDefaultPaths = 0;
   private refinancingPaths = 0;
   private atmPaths = 0;
   private sumAtm = 0;
@@ -168,6 +169,7 @@ export class RunAccumulator {
         if (firstPath + q < L.N_SAMPLES) this.defaultDays.set(firstPath + q, day);
       }
       if (rec[o + L.R_CONVERSIONS] > 0) this.conversionPaths++;
+      if (rec[o + L.R_SPV_DEFAULTS] > 0) this.spvDefaultPaths++;
       if (rec[o + L.R_REFINANCINGS] > 0) this.refinancingPaths++;
       if (rec[o + L.R_ATM_USD] > 0) this.atmPaths++;
       this.sumAtm += rec[o + L.R_ATM_USD];
@@ -284,6 +286,7 @@ export class RunAccumulator {
       capitalEvents: {
         conversionPaths: this.conversionPaths, refinancingPaths: this.refinancingPaths, atmPaths: this.atmPaths,
         meanAtmUsd: n ? this.sumAtm / n : 0, meanSharesAtEnd: n ? this.sumShares / n : 0,
+        spvDefaultPaths: this.spvDefaultPaths,
       },
       terminal: {
         meanPriceUsd: meanP,

@@ -128,6 +128,11 @@ function compileHosting(s: Scenario, P: Float64Array, T: Float64Array, pays: num
     T[t + L.T_RATE] = h.loanRate;
     T[t + L.T_MATURITY_DAY] = daysBetween(start, dates[dates.length - 1]);
     T[t + L.T_LAST_PAY_DAY] = daysBetween(start, prev);
+    if (h.nonRecourse) {
+      // The project loan and the contract form a non-recourse SPV (assembly/capital.ts spvDay).
+      T[t + L.T_SPV] = c + 1;
+      HC[c * H.HC_STRIDE + H.HC_SPV] = 1;
+    }
     for (; i < dates.length; i++) {
       const final = i === dates.length - 1;
       pays.push([daysBetween(start, dates[i]), k, daysBetween(prev, dates[i]) / 365.25, final ? 0 : due(dates[i], i), final ? 1 : 0]);
@@ -352,6 +357,20 @@ export function compileScenario(s: Scenario): CompiledScenario {
   const Y = new Float64Array(L.MAX_PAY * L.Y_STRIDE);
   pays.forEach((row, i) => row.forEach((v, j) => (Y[i * L.Y_STRIDE + j] = v)));
   P[L.P_N_TRANCHE] = s.debt.length + hosting.loanIds.length;
+  // SPV debt and equipment loans among debt[] (§10; names checked by resolveScenario).
+  s.debt.forEach((d, k) => {
+    if (d.spv !== undefined) {
+      const c = s.hosting.findIndex((h) => h.name === d.spv);
+      T[k * L.T_STRIDE + L.T_SPV] = c + 1;
+      hosting.H[c * H.HC_STRIDE + H.HC_SPV] = 1;
+    }
+    if (d.collateralGeneration !== undefined) {
+      const row = fleet.findIndex(({ g }) => g.name === d.collateralGeneration);
+      T[k * L.T_STRIDE + L.T_COLL_GEN] = row + 1;
+    }
+  });
+  P[L.P_SPV_MIN_DSCR] = s.covenants.minDscr;
+  P[L.P_SPV_BREACHES] = s.covenants.breachedQuartersToDefault;
   P[L.P_N_PAY] = pays.length;
 
   // History of hashprice for the capacity lag, rescaled to an overridden start price/difficulty (§11.4).

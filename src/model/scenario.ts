@@ -55,6 +55,10 @@ export interface Tranche {
   /** Convertible: first date of the issuer's soft call (absent: never callable). */
   softCallDate?: string;
   settlement: Settlement;
+  /** Non-recourse: the hosting contract (by name) whose SPV owes this tranche and pays it from its NOI. */
+  spv?: string;
+  /** Equipment loan: the fleet generation (by name) whose machines secure it in a default. */
+  collateralGeneration?: string;
 }
 
 /** An AI/HPC hosting contract (model-spec §10, domain §5.1): a data hall leased to a tenant, built on the miner's site. */
@@ -82,6 +86,8 @@ export interface HostingContract {
   interruptibleShare: number;
   /** Signing date, when the build starts; left out: the start date. */
   startDate: string;
+  /** The project loan sits in a non-recourse SPV with the contract (its NOI services it; a default stays there). */
+  nonRecourse: boolean;
 }
 
 export interface Scenario {
@@ -199,6 +205,8 @@ export interface Scenario {
     atmShareOfMarketCapPerQuarter: number;
     atmDiscount: number;
   };
+  /** Covenants of non-recourse SPV debt (§10): DSCR on the trailing four quarters. */
+  covenants: { minDscr: number; breachedQuartersToDefault: number };
   /** Valuation and costs at default (§10 Recovery). */
   recovery: {
     bankruptcyCostShare: number;
@@ -369,6 +377,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     atmShareOfMarketCapPerQuarter: 0.05,
     atmDiscount: 0.03,
   },
+  covenants: { minDscr: 1.2, breachedQuartersToDefault: 2 },
   recovery: {
     bankruptcyCostShare: 0.1,
     btcHaircut: 0.02,
@@ -554,6 +563,8 @@ const SPECS = {
   'debt[].putDate': s({ kind: 'date', unit: 'date', afterStart: true, optional: true, default: null, defaultText: 'none', help: 'Date holders of a convertible may demand par; they do when the shares are worth less than par.', source: 'model-spec §10; domain §6.1' }),
   'debt[].putConditional': s({ kind: 'boolean', unit: 'true/false', default: false, help: 'If true the put is only open while the share price is below the conversion price (MARA 2032 notes).', source: 'model-spec §10; domain §6.1' }),
   'debt[].softCallDate': s({ kind: 'date', unit: 'date', afterStart: true, optional: true, default: null, defaultText: 'none (not callable)', help: 'From this date the issuer may call a convertible when its shares trade at ≥ 130 % of the conversion price on 20 of 30 days, forcing conversion.', source: 'model-spec §10; domain §6.1' }),
+  'debt[].spv': s({ kind: 'text', unit: 'text', min: 1, max: 80, optional: true, default: null, defaultText: 'none (the parent owes it)', help: 'Name of the hosting contract whose non-recourse SPV owes this bond or term loan and pays it from the contract\'s NOI; if the SPV defaults the parent lives on.', source: 'model-spec §10 (secured / project notes); domain §6.2' }),
+  'debt[].collateralGeneration': s({ kind: 'text', unit: 'text', min: 1, max: 80, optional: true, default: null, defaultText: 'none', help: 'Name of the fleet generation whose machines secure this equipment loan: in a default its lender recovers first from them at the ASIC price.', source: 'model-spec §10 (equipment loans); domain §6.3' }),
   'debt[].settlement': s({ kind: 'enum', unit: 'choice', options: ['physical', 'cash', 'net_share'], default: 'net_share', help: 'How a conversion is paid: in shares (physical), in cash (cash), or par in cash and the excess in shares (net_share).', source: 'model-spec §10; domain §8.5' }),
   hosting: s({ kind: 'list', unit: 'list', min: 0, max: MAX_LIST_ITEMS, defaultText: 'none', help: 'AI/HPC hosting contracts on the miner\'s site, each a data hall leased to a tenant; a list replaces the default (none) whole.', source: 'model-spec §10; domain §5.1' }),
   'hosting[].name': s({ kind: 'text', unit: 'text', min: 1, max: 80, default: null, defaultText: 'h1, h2, … by position', help: 'Label of the contract, unique among the contracts; its project loan shows in results as "name (project loan)".', source: 'project decision (model-spec is silent)' }),
@@ -575,6 +586,7 @@ const SPECS = {
   'hosting[].reletMonths': s({ kind: 'integer', unit: 'months', min: 0, max: 120, default: 12, help: 'Months a hall stands empty after its tenant (and any guarantor) stops paying, or after a termination, before a new tenant pays.', source: 'model-spec §10; domain §5.1' }),
   'hosting[].reletDiscount': share('Discount of the new tenant\'s rent to the contract rent.', 'model-spec §10; domain §5.1', { default: 0.2 }),
   'hosting[].grossToIt': s({ kind: 'number', unit: 'MW per MW IT', min: 1, max: 3, default: 1.4, help: 'Site power each MW IT takes from mining, cooling and losses included (Cipher 244/168, Hut 8 330/245).', source: 'model-spec §10; domain §5.1' }),
+  'hosting[].nonRecourse': s({ kind: 'boolean', unit: 'true/false', default: false, help: 'If true the project loan sits in a non-recourse SPV with the contract: the contract\'s NOI pays it, a DSCR covenant applies, and an SPV default costs the parent the contract but not its life.', source: 'model-spec §10 (secured / project notes); domain §6.2' }),
   'hosting[].interruptibleShare': share('Share of the AI load\'s unused power, (1 − utilisation) × gross MW, that mining may take: 0 for a firm third-party lease, up to 1 for capacity the miner runs itself.', 'model-spec §10 (dynamic load); domain §5.1', { default: 0 }),
   'hosting[].startDate': s({ kind: 'date', unit: 'date', default: START.date, help: 'Signing date: the build starts and the site power leaves mining that day (at most 10 years before the start date).', source: 'project decision (model-spec is silent)' }),
 
@@ -591,6 +603,8 @@ const SPECS = {
   'capitalMarkets.spread': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Credit spread of refinancing notes over the base rate.', source: 'model-spec §10' }),
   'capitalMarkets.refinanceYears': s({ kind: 'number', unit: 'years', min: 0.5, max: 30, help: 'Term of a refinancing note (bullet, semi-annual coupons).', source: 'project decision (model-spec is silent)' }),
   'capitalMarkets.atmShareOfMarketCapPerQuarter': share('Most equity sold at the market per quarter, as a share of market capitalisation.', 'model-spec §10'),
+  'covenants.minDscr': s({ kind: 'number', unit: 'times debt service', min: 0, max: 10, help: 'Minimum debt-service coverage of SPV debt: NOI over debt service on the trailing four quarters; below it the SPV\'s cash is trapped.', source: 'model-spec §10' }),
+  'covenants.breachedQuartersToDefault': s({ kind: 'integer', unit: 'quarters', min: 1, max: 40, help: 'Consecutive quarters below the DSCR minimum after which the SPV defaults.', source: 'model-spec §10' }),
   'recovery.bankruptcyCostShare': share('Share of the firm\'s asset value lost to the bankruptcy process (legal, distressed-sale costs).', 'model-spec §10; domain §8.3'),
   'recovery.btcHaircut': s({ kind: 'number', unit: 'share of price', min: 0, max: 0.5, help: 'Discount to the market price at which BTC is sold in a default.', source: 'model-spec §10' }),
   'recovery.dataCentreDiscountRate': s({ kind: 'number', unit: 'per year', min: 0, max: 1, help: 'Discount rate for a data centre\'s remaining contracted NOI when valued in a default.', source: 'model-spec §10' }),
@@ -978,6 +992,24 @@ function itemValue(item: Record<string, unknown>, listPath: string, key: string)
 function checkConsistency(m: Record<string, unknown>, errors: ScenarioError[]): void {
   const err = (path: string, value: unknown, message: string) => errors.push({ path, value, message: `${formatValue(value)} ${message}` });
 
+  // §10: SPV debt names a hosting contract, an equipment loan a fleet generation; both only on bonds and term loans.
+  const debtList = Array.isArray(m.debt) ? (m.debt as unknown[]) : [];
+  const hostingNames = (Array.isArray(m.hosting) ? (m.hosting as unknown[]) : []).map((h, i) => (isPlainObject(h) && typeof h.name === 'string' ? h.name : `h${i + 1}`));
+  const fleetRaw = getAt(m, 'miner.fleet');
+  const genNames = (Array.isArray(fleetRaw) ? fleetRaw : []).map((g, i) => (isPlainObject(g) && typeof g.name === 'string' ? g.name : `gen${i + 1}`));
+  debtList.forEach((t, i) => {
+    if (!isPlainObject(t)) return;
+    const plain = t.type === 'bond' || t.type === 'term_loan';
+    if (t.spv !== undefined) {
+      if (typeof t.spv === 'string' && !hostingNames.includes(t.spv)) err(`debt[${i}].spv`, t.spv, `names no hosting contract — allowed ${hostingNames.length ? hostingNames.join(', ') : 'a hosting[].name (there are none)'}`);
+      else if (!plain) err(`debt[${i}].spv`, t.spv, `is only for a bond or term_loan — allowed on debt[${i}].type bond or term_loan`);
+    }
+    if (t.collateralGeneration !== undefined) {
+      if (typeof t.collateralGeneration === 'string' && !genNames.includes(t.collateralGeneration)) err(`debt[${i}].collateralGeneration`, t.collateralGeneration, `names no fleet generation — allowed ${genNames.length ? genNames.join(', ') : 'a miner.fleet[].name (there are none)'}`);
+      else if (!plain) err(`debt[${i}].collateralGeneration`, t.collateralGeneration, `is only for a bond or term_loan — allowed on debt[${i}].type bond or term_loan`);
+    }
+  });
+
   // §11.4: epochStartHeight = 2016·⌊nextHeight/2016⌋.
   const nextHeight = getAt(m, 'start.nextHeight');
   const epochStart = getAt(m, 'start.epochStartHeight');
@@ -1116,6 +1148,8 @@ function finish(parsed: Scenario): Scenario {
     putConditional: t.putConditional,
     ...(t.softCallDate !== undefined ? { softCallDate: t.softCallDate } : {}),
     settlement: t.settlement,
+    ...(t.spv !== undefined ? { spv: t.spv } : {}),
+    ...(t.collateralGeneration !== undefined ? { collateralGeneration: t.collateralGeneration } : {}),
   }));
   parsed.hosting = parsed.hosting.map((h, i) => ({
     name: h.name ?? `h${i + 1}`,
@@ -1139,6 +1173,7 @@ function finish(parsed: Scenario): Scenario {
     grossToIt: h.grossToIt,
     interruptibleShare: h.interruptibleShare,
     startDate: h.startDate,
+    nonRecourse: h.nonRecourse,
   }));
   return parsed;
 }

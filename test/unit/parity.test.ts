@@ -79,6 +79,22 @@ const CASES: Case[] = [
     paths: 400, months: 120, seed: 8,
   },
   {
+    name: 'non-recourse SPVs (project loan and project notes, DSCR covenant) and an equipment loan',
+    patch: {
+      hosting: [
+        { name: 'spv-a', mwIt: 60, startDate: '2025-06-01', monthsToFirstRent: 12, usdPerMwItYear: 1_200_000, loanToCost: 0.7, loanYears: 8, nonRecourse: true, tenantDefaultPerYear: 0.05 },
+        { name: 'spv-b', mwIt: 40, monthsToFirstRent: 12, loanToCost: 0 },
+      ],
+      debt: [
+        { id: 'conv-2030', type: 'convertible', principalUsd: 400e6, couponRate: 0.02, maturityDate: '2030-06-15' },
+        { id: 'project-notes', type: 'bond', principalUsd: 250e6, couponRate: 0.0775, paymentsPerYear: 2, maturityDate: '2030-10-15', spv: 'spv-b' },
+        { id: 'equipment', type: 'term_loan', principalUsd: 80e6, couponRate: 0.1, amortization: 'linear', paymentsPerYear: 4, maturityDate: '2028-12-31', collateralGeneration: 'S21 class' },
+      ],
+      miner: { power: { capacityMw: 560 } },
+    },
+    paths: 256, months: 60, seed: 12,
+  },
+  {
     // AI/HPC hosting (§10): a hyperscaler lease with a backstop and interruptible slack, a neocloud lease without a
     // backstop (frequent tenant defaults, re-lets) signed later, one signed before the start; delays, terminations,
     // project loans; the fleet exceeds the firm capacity so the slack is mined.

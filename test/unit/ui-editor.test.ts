@@ -7,7 +7,7 @@ import { START } from '../../src/model/start-state';
 import {
   LABELS, OPTION_LABELS, shortLabel, fieldId, displayValue, toNumber, defaultNote, usdShort, priceFields, networkFields,
   trancheFields, fleetFields, hostingFields, hideableFields, withErrored, sectionOf, errorCount, errorPlace, newTranche, newGeneration,
-  retypeTranche, horizonYears, annualVariance, percentEcho, impliedPrice, presetMarks, companyPreset, RUN, EQUITY, CAPITAL_MARKETS, RECOVERY, FEES, OPERATIONS, POWER,
+  retypeTranche, horizonYears, annualVariance, percentEcho, impliedPrice, presetMarks, companyPreset, RUN, EQUITY, CAPITAL_MARKETS, RECOVERY, COVENANTS, FEES, OPERATIONS, POWER,
   SPOT, TREASURY, REFRESH, type PriceInputs,
 } from '../../src/ui/components/editor/fields';
 
@@ -86,11 +86,11 @@ describe('which fields show', () => {
 
   it('shows a tranche the fields of its type', () => {
     expect(trancheFields(1, 'btc_backed_loan')).toEqual(['id', 'type', 'principalUsd', 'maturityDate', 'rate', 'collateralBtc', 'marginCallLtv', 'topUpToLtv', 'crossDefault'].map((k) => `debt[1].${k}`));
-    expect(trancheFields(0, 'bond')).toEqual(['id', 'type', 'principalUsd', 'maturityDate', 'couponRate', 'paymentsPerYear', 'amortization'].map((k) => `debt[0].${k}`));
+    expect(trancheFields(0, 'bond')).toEqual(['id', 'type', 'principalUsd', 'maturityDate', 'couponRate', 'paymentsPerYear', 'amortization', 'spv', 'collateralGeneration'].map((k) => `debt[0].${k}`));
   });
 
   it('covers every field of the model between the sections (start state aside)', () => {
-    const shown = new Set([...RUN, ...FEES, ...OPERATIONS, ...POWER, ...SPOT, ...TREASURY, ...EQUITY, ...CAPITAL_MARKETS, ...RECOVERY, ...REFRESH, ...hideableFields('market.price'), 'market.price.model',
+    const shown = new Set([...RUN, ...FEES, ...OPERATIONS, ...POWER, ...SPOT, ...TREASURY, ...EQUITY, ...CAPITAL_MARKETS, ...RECOVERY, ...COVENANTS, ...REFRESH, ...hideableFields('market.price'), 'market.price.model',
       ...networkFields('feedback'), ...networkFields('exogenous'), ...fleetFields(0), ...trancheFields(0, 'bond'), ...trancheFields(0, 'btc_backed_loan'), ...trancheFields(0, 'convertible'), ...hostingFields(0)]
       .map((p) => p.replace(/\[\d+\]/g, '[]')));
     const expected = Object.keys(FIELD_INFO).filter((p) => !['schemaVersion', 'name', 'description', 'miner.fleet', 'debt', 'hosting'].includes(p) && !p.startsWith('start.'));

@@ -55,7 +55,8 @@ export const LABELS: Record<string, string> = {
   'debt[].marginCallLtv': 'Margin call at LTV', 'debt[].topUpToLtv': 'Top up to LTV', 'debt[].crossDefault': 'Cross-default',
   'debt[].conversionPriceUsd': 'Conversion price', 'debt[].putDate': 'Holder put date',
   'debt[].putConditional': 'Put only below conversion price', 'debt[].softCallDate': 'Soft call from',
-  'debt[].settlement': 'Conversion settlement',
+  'debt[].settlement': 'Conversion settlement', 'debt[].spv': 'Owed by the SPV of', 'debt[].collateralGeneration': 'Secured by machines',
+  'hosting[].nonRecourse': 'Non-recourse SPV', 'covenants.minDscr': 'Minimum DSCR', 'covenants.breachedQuartersToDefault': 'Breached quarters to default',
   hosting: 'Hosting contracts', 'hosting[].name': 'Name', 'hosting[].mwIt': 'IT load', 'hosting[].usdPerMwItYear': 'Rent, first year',
   'hosting[].escalatorPerYear': 'Rent escalator', 'hosting[].noiMargin': 'NOI margin', 'hosting[].capexUsdPerMwIt': 'Build cost',
   'hosting[].loanToCost': 'Project loan, share of cost', 'hosting[].loanRate': 'Project loan rate', 'hosting[].loanYears': 'Project loan term',
@@ -196,6 +197,7 @@ export const EQUITY = ['priceUsd', 'sharesOutstanding', 'beta', 'sigmaIdio'].map
 export const CAPITAL_MARKETS = ['refinancing', 'atmEquity', 'maxDrawdownFromPeak', 'maxNetDebtToEbitda', 'baseRate', 'spread',
   'refinanceYears', 'atmShareOfMarketCapPerQuarter', 'atmDiscount'].map((k) => `capitalMarkets.${k}`);
 export const RECOVERY = ['bankruptcyCostShare', 'btcHaircut', 'dataCentreDiscountRate'].map((k) => `recovery.${k}`);
+export const COVENANTS = ['minDscr', 'breachedQuartersToDefault'].map((k) => `covenants.${k}`);
 
 const REFRESH_COMMON = ['frontierJPerThAtStart', 'frontierImprovementPerYear', 'asicPriceDaysOfHashprice', 'asicPriceFloorUsdPerTh',
   'degradationPerYear', 'uneconomicDaysToRetire', 'deliveryDays', 'limitToPowerCapacity'];
@@ -217,7 +219,7 @@ export function fleetFields(i: number): string[] {
 /** A hosting contract's fields, in groups: the lease, the build and its loan, the risks, the site power. */
 export const HOSTING_GROUPS: { heading: string; keys: string[] }[] = [
   { heading: 'Lease', keys: ['name', 'mwIt', 'startDate', 'usdPerMwItYear', 'escalatorPerYear', 'noiMargin', 'termYears'] },
-  { heading: 'Build and project loan', keys: ['monthsToFirstRent', 'capexUsdPerMwIt', 'loanToCost', 'loanRate', 'loanYears'] },
+  { heading: 'Build and project loan', keys: ['monthsToFirstRent', 'capexUsdPerMwIt', 'loanToCost', 'loanRate', 'loanYears', 'nonRecourse'] },
   { heading: 'Delays and tenant', keys: ['delayProbPerPhase', 'delayMonths', 'maxDelayMonthsBeforeTermination', 'tenantDefaultPerYear', 'backstopUsd', 'reletMonths', 'reletDiscount'] },
   { heading: 'Site power', keys: ['grossToIt', 'interruptibleShare'] },
 ];
@@ -229,12 +231,13 @@ export function hostingFields(i: number): string[] {
 const TRANCHE_COMMON = ['id', 'type', 'principalUsd', 'maturityDate'];
 const TRANCHE_BTC = ['rate', 'collateralBtc', 'marginCallLtv', 'topUpToLtv', 'crossDefault'];
 const TRANCHE_OTHER = ['couponRate', 'paymentsPerYear', 'amortization'];
+const TRANCHE_SECURED = ['spv', 'collateralGeneration'];
 const TRANCHE_CONVERTIBLE = ['conversionPriceUsd', 'putDate', 'putConditional', 'softCallDate', 'settlement'];
 
 /** A tranche's fields for its type: a btc_backed_loan pays `rate` monthly on pledged BTC; the others pay a coupon;
  *  a convertible adds its conversion terms. */
 export function trancheFields(i: number, type: unknown): string[] {
-  const own = type === 'btc_backed_loan' ? TRANCHE_BTC : type === 'convertible' ? [...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE] : TRANCHE_OTHER;
+  const own = type === 'btc_backed_loan' ? TRANCHE_BTC : type === 'convertible' ? [...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE] : [...TRANCHE_OTHER, ...TRANCHE_SECURED];
   return [...TRANCHE_COMMON, ...own].map((k) => `debt[${i}].${k}`);
 }
 
@@ -244,7 +247,7 @@ export function hideableFields(prefix: string): string[] {
   if (prefix === 'network') return [...FEEDBACK, ...EXOGENOUS];
   if (prefix === 'miner.refresh') return REFRESH.slice(1);
   const m = /^debt\[(\d+)\]$/.exec(prefix);
-  return m ? [...TRANCHE_BTC, ...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE].map((k) => `${prefix}.${k}`) : [];
+  return m ? [...TRANCHE_BTC, ...TRANCHE_OTHER, ...TRANCHE_CONVERTIBLE, ...TRANCHE_SECURED].map((k) => `${prefix}.${k}`) : [];
 }
 
 /** `shown` plus the fields of `candidates` that have an error, so that no error is ever hidden with its field. */
@@ -265,7 +268,7 @@ export type SectionKey = keyof typeof SECTION_TITLES;
 export function sectionOf(path: string): SectionKey | null {
   const [a, b] = path.split('.');
   if (a === 'run' || a === 'market' || a === 'network' || a === 'start') return a;
-  if (a === 'equity' || a === 'capitalMarkets' || a === 'recovery') return 'equity';
+  if (a === 'equity' || a === 'capitalMarkets' || a === 'recovery' || a === 'covenants') return 'equity';
   if (a.startsWith('debt')) return 'debt';
   if (a.startsWith('hosting')) return 'hosting';
   if (a !== 'miner' || b === undefined) return null;
@@ -320,7 +323,7 @@ export function newHostingContract(existing: readonly { name?: unknown }[]): Hos
     escalatorPerYear: 0.025, noiMargin: 0.85, capexUsdPerMwIt: 10_000_000, loanToCost: 0.75, loanRate: 0.0775, loanYears: 10,
     monthsToFirstRent: 12, delayProbPerPhase: 0.25, delayMonths: 6, maxDelayMonthsBeforeTermination: 12, termYears: 10,
     tenantDefaultPerYear: 0.04, backstopUsd: 0, reletMonths: 12, reletDiscount: 0.2, grossToIt: 1.4, interruptibleShare: 0,
-    startDate: START.date,
+    startDate: START.date, nonRecourse: false,
   };
 }
 
