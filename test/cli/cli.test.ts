@@ -141,8 +141,8 @@ describe('minerisk as a program', () => {
     const r = await cli(['presets']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     const lines = r.stdout.split('\n');
-    for (const id of ['default', 'mara', 'riot', 'cleanspark']) expect(lines.some((l) => l.startsWith(`${id} `)), id).toBe(true);
-    expect(Object.keys(PRESETS)).toEqual(['default', 'mara', 'riot', 'cleanspark']);
+    for (const id of ['default', 'mara', 'riot', 'cleanspark', 'iren', 'terawulf', 'cipher']) expect(lines.some((l) => l.startsWith(`${id} `)), id).toBe(true);
+    expect(Object.keys(PRESETS)).toEqual(['default', 'mara', 'riot', 'cleanspark', 'iren', 'terawulf', 'cipher']);
     expect(r.stdout).toContain(STRESS_VIEW_LABEL);
     for (const p of Object.values(PRESETS)) expect(r.stdout).toContain(p.caveat);
     expect(r.stdout).toContain('MARA');

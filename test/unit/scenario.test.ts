@@ -125,7 +125,7 @@ describe('every preset', () => {
       expect(preset.caveat).toBe(scenarioView(s));
       // The default is the §9 stress view; the company presets model their convertibles' terms (§10).
       if (key === 'default') expect(preset.caveat).toBe(STRESS_VIEW_LABEL);
-      else expect(preset.caveat).toMatch(/^converts convert, are put or repaid at par, no refinancing, no new machines$/);
+      else expect(preset.caveat).toMatch(/^converts convert, are put or repaid at par, no refinancing, no new machines(, [\d,.]+ MW IT of AI\/HPC hosting)?$/);
       expect(preset.sources.length).toBeGreaterThan(0);
       expect(preset.asOf <= START.date).toBe(true);
       expect(preset.note).toMatch(key === 'default' ? /not a real company/i : /older/);
@@ -133,10 +133,10 @@ describe('every preset', () => {
     });
   }
 
-  it('sizes power capacity to cover the fleet at full nameplate draw', () => {
+  it('sizes power capacity to cover the fleet at full nameplate draw plus the hosting contracts\' gross power', () => {
     for (const preset of Object.values(PRESETS)) {
       const s = resolved(preset.scenario);
-      const drawMw = s.miner.fleet.reduce((a, g) => a + g.hashrateEhs * g.efficiencyJPerTh, 0);
+      const drawMw = s.miner.fleet.reduce((a, g) => a + g.hashrateEhs * g.efficiencyJPerTh, 0) + s.hosting.reduce((a, h) => a + h.mwIt * h.grossToIt, 0);
       expect(s.miner.power.capacityMw, preset.id).toBeGreaterThanOrEqual(drawMw * s.miner.uptime);
       if (preset.id !== 'default') expect(s.miner.power.capacityMw / drawMw, preset.id).toBeLessThan(1.01);
     }
