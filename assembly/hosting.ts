@@ -76,6 +76,7 @@ const SEIZED = new Float64Array(MAX_HOSTING);
 
 let nH: i32 = 0;
 let noiTotal: f64 = 0.0;
+let noiToday: f64 = 0.0; // NOI of the day of every contract the firm still owns (in an SPV or not)
 let slackRevenue: f64 = 0.0;
 let util: f64 = 0.0;
 // The slack of day t is valued once that day's operations have run (at the next hook call).
@@ -200,6 +201,7 @@ function settlePending(): void {
  */
 export function hostingDay(t: i32, price: f64): f64 {
   settlePending();
+  noiToday = 0.0;
   const capMw = unchecked(P[P_CAP_MW]);
   if (nH == 0) return capMw;
   const ft = <f64>t;
@@ -241,6 +243,7 @@ export function hostingDay(t: i32, price: f64): f64 {
       }
     }
     const noi = unchecked(HC[o + HC_NOI]) * paid;
+    if (unchecked(SEIZED[c]) < 0.5) noiToday = noiToday + noi;
     if (unchecked(SEIZED[c]) > 0.5) {
       // The SPV's lenders own the hall now: its NOI is theirs.
     } else if (unchecked(HC[o + HC_SPV]) > 0.5) {
@@ -347,3 +350,5 @@ export function hostingTenantDefaulted(c: i32): bool { return unchecked(TENANT_D
 /** Utilisation of the AI load on the last day simulated. */
 export function hostingUtilisation(): f64 { return util; }
 export function hostingNoiUsd(): f64 { return noiTotal; }
+/** Today's NOI of the contracts the firm owns: part of consolidated EBITDA for the market-access test. */
+export function hostingNoiTodayUsd(): f64 { return noiToday; }

@@ -19,7 +19,7 @@ import { fleetValueUsd } from './recovery';
 import { equityReset, equityDay, sharesOutstanding } from './equity';
 import { accessReset, accessDay } from './access';
 import { refreshReset, refreshDay, refreshRecord } from './refresh';
-import { hostingReset, hostingDay, hostingRecord } from './hosting';
+import { hostingReset, hostingDay, hostingRecord, hostingNoiTodayUsd } from './hosting';
 import { REC, BATCH, histAdd, sampleSet } from './aggregate';
 
 const VALUES = new Float64Array(N_VARS);
@@ -83,7 +83,8 @@ function simulatePath(path: i32, slot: i32): void {
       const mined = minerDay(t, price, networkBtcPerPhDay(), priceShock(), miningMw);
       minedMonth = minedMonth + mined;
       minedTotal = minedTotal + mined;
-      accessDay(t, price, minerEbitdaUsd(), debtOutstanding() - unchecked(FIRM[CASH]));
+      // Consolidated EBITDA (mining + hosting NOI) against consolidated net debt (SPV debt included).
+      accessDay(t, price, minerEbitdaUsd() + hostingNoiTodayUsd(), debtOutstanding() - unchecked(FIRM[CASH]));
       treasuryDay(t, price, minerOverheadUsd());
       convertiblesDay(t);
       spvDay(t, (slot / BATCH_PATHS) | 0);
