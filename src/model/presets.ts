@@ -427,7 +427,9 @@ const TERAWULF = preset({
       treasury: { cashUsd: 712_800_000, btc: 0 },
     },
     debt: [
-      { id: 'wulf-compute-2030', type: 'bond', principalUsd: 3_200_000_000, couponRate: 0.0775, paymentsPerYear: 2, maturityDate: '2030-10-15' },
+      // Issued by the WULF Compute subsidiary and secured by the Lake Mariner leases: non-recourse, in the SPV of the
+      // larger Fluidstack contract (the model ties a tranche to one contract; CB-5's NOI goes to the parent).
+      { id: 'wulf-compute-2030', type: 'bond', principalUsd: 3_200_000_000, couponRate: 0.0775, paymentsPerYear: 2, maturityDate: '2030-10-15', spv: 'Fluidstack CB-3/CB-4 (Lake Mariner)' },
       { id: 'conv-2030', type: 'convertible', principalUsd: 500_000_000, couponRate: 0.0275, paymentsPerYear: 2, maturityDate: '2030-02-01', conversionPriceUsd: 8.48, settlement: 'net_share' },
       { id: 'conv-2031', type: 'convertible', principalUsd: 1_000_000_000, couponRate: 0.01, paymentsPerYear: 2, maturityDate: '2031-09-01', conversionPriceUsd: 12.43, settlement: 'net_share' },
       { id: 'conv-2032', type: 'convertible', principalUsd: 1_025_000_000, couponRate: 0, maturityDate: '2032-05-01', conversionPriceUsd: 19.94, softCallDate: '2029-05-06', settlement: 'net_share' },
@@ -519,7 +521,8 @@ const CIPHER = preset({
       treasury: { cashUsd: 1_207_000_000, btc: 1_500 },
     },
     debt: [
-      { id: 'secured-2030', type: 'bond', principalUsd: 1_733_000_000, couponRate: 0.07125, paymentsPerYear: 2, maturityDate: '2030-11-15' },
+      // Secured by the Barber Lake project: non-recourse, in the SPV of that contract.
+      { id: 'secured-2030', type: 'bond', principalUsd: 1_733_000_000, couponRate: 0.07125, paymentsPerYear: 2, maturityDate: '2030-11-15', spv: 'Fluidstack Barber Lake' },
       { id: 'conv-2030', type: 'convertible', principalUsd: 172_500_000, couponRate: 0.0175, paymentsPerYear: 2, maturityDate: '2030-05-15', conversionPriceUsd: 4.45, settlement: 'net_share' },
       { id: 'conv-2031', type: 'convertible', principalUsd: 1_300_000_000, couponRate: 0, maturityDate: '2031-10-01', conversionPriceUsd: 16.03, putDate: '2029-10-01', softCallDate: '2028-10-05', settlement: 'net_share' },
     ],
