@@ -339,6 +339,16 @@ export function newGeneration(existing: readonly { name?: unknown }[]): FleetGen
  */
 export function retypeTranche(tranche: object, type: TrancheType, startPriceUsd: number): Record<string, unknown> {
   const item = tranche as Record<string, unknown>;
+  // An SPV or equipment-loan link is only for bonds and term loans: drop it when the type no longer allows it.
+  const unlink: Record<string, unknown> = {};
+  if (type !== 'bond' && type !== 'term_loan') {
+    if (item.spv !== undefined) unlink.spv = undefined;
+    if (item.collateralGeneration !== undefined) unlink.collateralGeneration = undefined;
+  }
+  return { ...retyped(item, type, startPriceUsd), ...unlink };
+}
+
+function retyped(item: Record<string, unknown>, type: TrancheType, startPriceUsd: number): Record<string, unknown> {
   const was = item.type;
   if (type === 'btc_backed_loan' && was !== type) {
     const principal = toNumber(item.principalUsd);
