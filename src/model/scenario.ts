@@ -989,6 +989,16 @@ function itemValue(item: Record<string, unknown>, listPath: string, key: string)
 
 /** Layer 3: consistency between fields (§11.1–§11.4, §11.12). Reads the merged input defensively: a rule only
  * fires when the fields it compares have the right type, so it never repeats a layer-2 error. */
+/** A list item's name (or the one generated for it by position) must be unique; `seen` maps names to item index. */
+function checkUnique(seen: Map<string, number>, i: number, given: unknown, generated: string,
+  report: (name: string, first: number, wasGenerated: boolean) => void): void {
+  const name = given === undefined ? generated : given;
+  if (!isStr(name)) return;
+  const first = seen.get(name);
+  if (first !== undefined) report(name, first, given === undefined);
+  else seen.set(name, i);
+}
+
 function checkConsistency(m: Record<string, unknown>, errors: ScenarioError[]): void {
   const err = (path: string, value: unknown, message: string) => errors.push({ path, value, message: `${formatValue(value)} ${message}` });
 
@@ -1046,13 +1056,8 @@ function checkConsistency(m: Record<string, unknown>, errors: ScenarioError[]): 
       if (!isPlainObject(h)) return;
       const at = (key: string) => `hosting[${i}].${key}`;
       const get = (key: string) => itemValue(h, 'hosting', key);
-      const name = h.name === undefined ? `h${i + 1}` : h.name;
-      if (isStr(name)) {
-        const first = names.get(name);
-        if (first !== undefined)
-          err(at('name'), name, `is already the name of hosting[${first}]${h.name === undefined ? ' (names left out are h1, h2, … by position)' : ''} — allowed a name unique among the contracts`);
-        else names.set(name, i);
-      }
+      checkUnique(names, i, h.name, `h${i + 1}`, (name, first, generated) =>
+        err(at('name'), name, `is already the name of hosting[${first}]${generated ? ' (names left out are h1, h2, … by position)' : ''} — allowed a name unique among the contracts`));
       const mw = h.mwIt;
       const ratio = get('grossToIt');
       if (isNum(mw) && mw > 0 && isNum(ratio) && isNum(capacity) && capacity >= 0) {
@@ -1083,13 +1088,8 @@ function checkConsistency(m: Record<string, unknown>, errors: ScenarioError[]): 
     const type = t.type;
     const btcLoan = type === 'btc_backed_loan';
 
-    const id = t.id === undefined ? `t${i + 1}` : t.id;
-    if (isStr(id)) {
-      const first = seen.get(id);
-      if (first !== undefined)
-        err(at('id'), id, `is already the id of debt[${first}]${t.id === undefined ? ' (ids left out are t1, t2, … by position)' : ''} — allowed an id unique among the tranches`);
-      else seen.set(id, i);
-    }
+    checkUnique(seen, i, t.id, `t${i + 1}`, (id, first, generated) =>
+      err(at('id'), id, `is already the id of debt[${first}]${generated ? ' (ids left out are t1, t2, … by position)' : ''} — allowed an id unique among the tranches`));
 
     const collateral = t.collateralBtc;
     if (btcLoan && collateral === undefined)
